@@ -1,0 +1,2 @@
+Console.WriteLine("usage: ClimateAD.Bench <benchmark>");
+return 2;

@@ -1,0 +1,3 @@
+using ClimateAD.Cli;
+
+return CliApp.Run(args);

@@ -1,0 +1,21 @@
+using ClimateAD.Physics.EnergyBalance;
+
+namespace ClimateAD.Physics.Models;
+
+/// <summary>
+/// Every model a scenario can name. Adding a model = one line here plus its descriptor.
+/// </summary>
+public static class ModelCatalog
+{
+    /// <summary>All models, in the order <c>climatead describe</c> lists them.</summary>
+    public static IReadOnlyList<ModelDescriptor> All { get; } =
+    [
+        TwoLayerModel.Descriptor,
+    ];
+
+    /// <summary>The model with this scenario name, or <c>null</c>.</summary>
+    public static ModelDescriptor? Find(string name) => All.FirstOrDefault(m => m.Name == name);
+
+    /// <summary>Comma-separated list of model names, for error messages.</summary>
+    public static string Names => string.Join(", ", All.Select(m => m.Name));
+}
