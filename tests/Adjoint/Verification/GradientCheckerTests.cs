@@ -1,0 +1,70 @@
+using ClimateAD.Adjoint.Tests.TestModels;
+using ClimateAD.Adjoint.Verification;
+using Xunit.Abstractions;
+
+namespace ClimateAD.Adjoint.Tests.Verification;
+
+public class GradientCheckerTests(ITestOutputHelper output)
+{
+    private static readonly GradientCheckRegistry Registry = GradientCheckRegistry.Discover(typeof(GradientCheckerTests).Assembly);
+
+    public static TheoryData<string> RegisteredComponents => [.. Registry.Names];
+
+    [Theory]
+    [MemberData(nameof(RegisteredComponents))]
+    public void RunAll_RegisteredComponent_AllChecksPass(string name)
+    {
+        var results = GradientChecker.RunAll(Registry.Create(name));
+        output.WriteLine(GradientCheckResult.FormatTable(results));
+        Assert.Contains(results, r => r.Test == "dot-product (state)");
+        Assert.Contains(results, r => r.Test == "taylor rate");
+        Assert.Contains(results, r => r.Test.StartsWith("finite-difference", StringComparison.Ordinal));
+        Assert.All(results, r => Assert.True(r.Pass, GradientCheckResult.FormatTable(results)));
+    }
+
+    [Fact]
+    public void Discover_TestAssembly_FindsBothModelsOnce() =>
+        Assert.Equal(["Duffing.SemiImplicit", "Lorenz63.Euler"], Registry.Names);
+
+    [Fact]
+    public void DotProduct_SignFlippedAdjoint_ReportsFailure()
+    {
+        var c = TestModelGradientChecks.Lorenz63() with { Name = "wrong", Step = new SignFlippedLorenz63Step() };
+        var state = GradientChecker.DotProduct(c).Single(r => r.Test == "dot-product (state)");
+        Assert.False(state.Pass);
+        Assert.True(state.Value > 1e-6);
+        Assert.False(GradientChecker.Taylor(c).Pass);
+    }
+
+    [Fact]
+    public void DotProduct_AdjointThatAssigns_ReportsConventionFailure()
+    {
+        var c = TestModelGradientChecks.Lorenz63() with { Name = "assigning", Step = new AssigningLorenz63Step() };
+        var results = GradientChecker.DotProduct(c);
+        Assert.True(results.Single(r => r.Test == "dot-product (state)").Pass);
+        Assert.False(results.Single(r => r.Test == "adjoint accumulates").Pass);
+    }
+
+    [Fact]
+    public void Taylor_CorrectAdjoint_RateNearTwo()
+    {
+        var r = GradientChecker.Taylor(TestModelGradientChecks.Duffing());
+        Assert.InRange(r.Value, 1.9, 2.1);
+    }
+
+    [Fact]
+    public void Register_SameNameTwice_Throws()
+    {
+        var registry = new GradientCheckRegistry();
+        registry.Register("a", TestModelGradientChecks.Lorenz63);
+        Assert.Throws<ArgumentException>(() => registry.Register("a", TestModelGradientChecks.Lorenz63));
+    }
+
+    [Fact]
+    public void FormatTable_FailingRow_ShowsHeaderAndFail()
+    {
+        string table = GradientCheckResult.FormatTable([new("m", "taylor rate", 1.0, 1.9, false)]);
+        Assert.StartsWith("component", table, StringComparison.Ordinal);
+        Assert.Contains("FAIL", table, StringComparison.Ordinal);
+    }
+}
