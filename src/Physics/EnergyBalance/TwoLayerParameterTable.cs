@@ -55,8 +55,8 @@ public static class TwoLayerParameterTable
         new("forcing_scale_land_use", "land-use albedo", [ErfComponent.LandUse]),
         new("forcing_scale_other_anthropogenic", "stratospheric water vapour, contrails and black carbon on snow",
             [ErfComponent.StratosphericWaterVapour, ErfComponent.Contrails, ErfComponent.BlackCarbonOnSnow]),
-        new("forcing_scale_volcanic", "volcanic", [ErfComponent.Volcanic]),
-        new("forcing_scale_solar", "solar", [ErfComponent.Solar]),
+        new("forcing_scale_volcanic", "volcanic stratospheric aerosol", [ErfComponent.Volcanic]),
+        new("forcing_scale_solar", "solar irradiance changes", [ErfComponent.Solar]),
     ];
 
     /// <summary>Scale-factor parameters of <see cref="Groups"/>, in the same order.</summary>

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+using ClimateAD.Cli.Progress;
+using ClimateAD.Cli.Running;
+using ClimateAD.IO.Scenarios;
+
+namespace ClimateAD.Cli.Commands;
+
+/// <summary><c>climatead run &lt;scenario.toml&gt;</c>: validates the scenario, runs it, writes its output and plots.</summary>
+internal static class RunCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file (TOML), e.g. scenarios/quickstart.toml." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the netCDF file here instead of the scenario's output.file." };
+        var plain = new Option<bool>("--plain-progress") { Description = "Print progress as plain lines even on a terminal." };
+        var cmd = new Command("run", "Run a scenario: write its netCDF-4/CF output file and its plots.")
+        {
+            scenario, output, plain,
+        };
+        cmd.SetAction(parse =>
+        {
+            var s = ScenarioLoader.Load(parse.GetValue(scenario)!);
+            bool interactive = !parse.GetValue(plain) && ProgressReporter.StandardErrorIsTerminal;
+            stdout.WriteLine($"Running {s.Name} ({s.Model.Name}, {s.Integrator}, {s.Time.StartYear}-{s.Time.EndYear}, "
+                + $"{s.Time.Steps} steps of {s.Time.Step.ToString("G4", CultureInfo.InvariantCulture)} yr"
+                + (s.Ensemble.Members > 1 ? $", {s.Ensemble.Members} members" : "") + ")");
+            var result = ScenarioRunner.Run(s, new ScenarioRunner.Options(
+                parse.GetValue(output), stderr, interactive, "climatead " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1))));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Wrote {Relative(result.OutputFile)} ({result.Records} records, {result.Steps} steps in {result.Elapsed.TotalSeconds:0.00} s)"));
+            foreach (var p in result.Plots) stdout.WriteLine($"Wrote {Relative(p)}");
+            return 0;
+        });
+        return cmd;
+    }
+
+    /// <summary>A path relative to the current directory when it is inside it.</summary>
+    internal static string Relative(string path)
+    {
+        var rel = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return rel.StartsWith("..", StringComparison.Ordinal) ? path : rel;
+    }
+}

@@ -1,0 +1,78 @@
+using ClimateAD.Cli.Progress;
+using ClimateAD.IO.Netcdf;
+using ClimateAD.IO.Scenarios;
+
+namespace ClimateAD.Cli.Running;
+
+/// <summary>
+/// Runs a validated scenario end to end: configures the model, creates the output file, steps
+/// the model while writing one record per output interval and reporting progress, marks the file
+/// complete, then renders the scenario's plots. Any failure leaves the file marked incomplete.
+/// </summary>
+internal static class ScenarioRunner
+{
+    /// <summary>Options from the command line.</summary>
+    /// <param name="OutputOverride">Write here instead of the scenario's <c>output.file</c>.</param>
+    /// <param name="Progress">Where progress goes (standard error).</param>
+    /// <param name="Interactive">Redraw a progress bar rather than print plain lines.</param>
+    /// <param name="CommandLine">The command line, for the file's <c>history</c> attribute.</param>
+    public sealed record Options(string? OutputOverride, TextWriter Progress, bool Interactive, string CommandLine);
+
+    /// <summary>What a run produced.</summary>
+    /// <param name="OutputFile">The netCDF file written.</param>
+    /// <param name="Records">Records written.</param>
+    /// <param name="Steps">Time steps taken.</param>
+    /// <param name="Elapsed">Wall time of the stepping loop.</param>
+    /// <param name="Plots">PNG files written.</param>
+    public sealed record Result(string OutputFile, int Records, long Steps, TimeSpan Elapsed, IReadOnlyList<string> Plots);
+
+    /// <summary>Runs <paramref name="scenario"/>; returns what it wrote.</summary>
+    public static Result Run(Scenario scenario, Options options)
+    {
+        var run = CreateRun(scenario);
+        string path = options.OutputOverride is { } o ? Path.GetFullPath(o) : scenario.Output.File;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var schema = OutputSchema.For(scenario, run, options.CommandLine);
+        var recorder = new RecordedSeries(scenario.Output.Variables, run.MemberCount);
+        int perRecord = scenario.Output.StepsPerRecord;
+        double step = scenario.Time.Step;
+        var buffer = new double[run.MemberCount];
+        var progress = new ProgressReporter(options.Progress, run.StepCount, "steps", options.Interactive);
+
+        using (var writer = NetcdfWriter.Create(path, schema))
+        {
+            foreach (var (spec, values) in run.MemberParameters) writer.WriteStatic(spec.Name, values);
+            run.StartRecord();
+            while (run.StepIndex < run.StepCount)
+            {
+                run.Step();
+                if (run.StepIndex % perRecord != 0 && run.StepIndex != run.StepCount) continue;
+                long first = run.StepIndex - ((run.StepIndex - 1) % perRecord + 1);
+                double lo = first * step * OutputSchema.DaysPerYear;
+                double hi = run.StepIndex * step * OutputSchema.DaysPerYear;
+                writer.BeginRecord(0.5 * (lo + hi), lo, hi);
+                foreach (var v in scenario.Output.Variables)
+                {
+                    run.ReadRecord(v, buffer);
+                    writer.Write(v.Name, buffer);
+                    recorder.Add(v.Name, buffer);
+                }
+                writer.EndRecord();
+                recorder.AddTime(scenario.Time.StartYear + 0.5 * (lo + hi) / OutputSchema.DaysPerYear);
+                run.StartRecord();
+                progress.Report(run.StepIndex);
+            }
+            progress.Finish();
+            writer.Complete();
+        }
+        var plots = ScenarioPlots.Render(scenario, recorder);
+        return new Result(path, recorder.Count, run.StepCount, progress.Elapsed, plots);
+    }
+
+    /// <summary>The model run for the scenario's model.</summary>
+    public static ModelRun CreateRun(Scenario scenario) => scenario.Model.Name switch
+    {
+        "ebm-two-layer" => new TwoLayerRun(scenario),
+        _ => throw new UserErrorException($"{scenario.DisplayFile}: model '{scenario.Model.Name}' cannot be run yet"),
+    };
+}
