@@ -15,12 +15,21 @@ internal static class RunCommand
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (TOML), e.g. scenarios/quickstart.toml." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the netCDF file here instead of the scenario's output.file." };
         var plain = new Option<bool>("--plain-progress") { Description = "Print progress as plain lines even on a terminal." };
+        var every = new Option<double>("--progress-interval")
+        {
+            Description = "Seconds between plain progress lines (default 5).",
+            DefaultValueFactory = _ => 5.0,
+        };
         var cmd = new Command("run", "Run a scenario: write its netCDF-4/CF output file and its plots.")
         {
-            scenario, output, plain,
+            scenario, output, plain, every,
         };
         cmd.SetAction(parse =>
         {
+            double seconds = parse.GetValue(every);
+            if (!(seconds > 0 && seconds < 1e6))
+                throw new UserErrorException($"--progress-interval must be a positive number of seconds, not {seconds}");
+            ProgressReporter.PlainInterval = TimeSpan.FromSeconds(seconds);
             var s = ScenarioLoader.Load(parse.GetValue(scenario)!);
             bool interactive = !parse.GetValue(plain) && ProgressReporter.StandardErrorIsTerminal;
             stdout.WriteLine($"Running {s.Name} ({s.Model.Name}, {s.Integrator}, {s.Time.StartYear}-{s.Time.EndYear}, "

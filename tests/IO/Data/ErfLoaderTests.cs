@@ -2,6 +2,8 @@ using ClimateAD.IO.Data;
 using ClimateAD.Physics.Forcing;
 using Xunit;
 
+using ClimateAD.TestKit;
+
 namespace ClimateAD.IO.Tests.Data;
 
 public sealed class ErfLoaderTests : IDisposable

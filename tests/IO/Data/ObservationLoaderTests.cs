@@ -1,6 +1,8 @@
 using ClimateAD.IO.Data;
 using Xunit;
 
+using ClimateAD.TestKit;
+
 namespace ClimateAD.IO.Tests.Data;
 
 public sealed class ObservationLoaderTests : IDisposable

@@ -107,7 +107,7 @@ public sealed class NetcdfWriterToolTests : IDisposable
         Assert.Equal(["lat", "level", "lon", "time"], root.GetProperty("coords").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["time", "lat", "lon"], root.GetProperty("tas_dims").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["time"], root.GetProperty("unlimited").EnumerateArray().Select(e => e.GetString()));
-        // 182.5 days after 1850-01-01 in the noleap calendar: 1 January + 181 days = 1 July, 12:00.
+        // 182.5 days after 1850-01-01 (noleap): Jan–Jun are 181 days, so day 181 is 1 July 00:00; +1.5 d = 2 July 12:00.
         Assert.Equal("1850-07-02T12:00:00", root.GetProperty("time0").GetString());
         Assert.Equal("DatetimeNoLeap", root.GetProperty("time_type").GetString());
         Assert.Equal("noleap", root.GetProperty("calendar").GetString());

@@ -3,6 +3,8 @@ using ClimateAD.IO.Scenarios;
 using ClimateAD.IO.Tests.Data;
 using Xunit;
 
+using ClimateAD.TestKit;
+
 namespace ClimateAD.IO.Tests.Scenarios;
 
 /// <summary>

@@ -2,6 +2,8 @@ using ClimateAD.IO.Scenarios;
 using ClimateAD.IO.Tests.Data;
 using Xunit;
 
+using ClimateAD.TestKit;
+
 namespace ClimateAD.IO.Tests.Scenarios;
 
 /// <summary>Every scenario users run (scenarios/*.toml) loads without error and has a comment header.</summary>

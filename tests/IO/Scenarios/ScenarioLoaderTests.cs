@@ -5,6 +5,8 @@ using ClimateAD.Physics.EnergyBalance;
 using ClimateAD.Physics.Forcing;
 using Xunit;
 
+using ClimateAD.TestKit;
+
 namespace ClimateAD.IO.Tests.Scenarios;
 
 public sealed class ScenarioLoaderTests : IDisposable

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace ClimateAD.IO.Tests.Data;
+namespace ClimateAD.TestKit;
 
 /// <summary>
 /// Locates the repository (the folder holding ClimateAD.sln) so tests can read data/, scenarios/
