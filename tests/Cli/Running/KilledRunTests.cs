@@ -58,10 +58,10 @@ public sealed partial class KilledRunTests
         string path = tmp.File("out/run.nc");
         using (var nc = NetcdfReader.Open(path))
         {
-            Assert.Equal("incomplete", nc.ReadStringAttribute(null, NetcdfNames.RunStatus));
+            Assert.Equal("incomplete", nc.ReadStringAttribute(null, "run_status"));
             long records = nc.RecordCount;
             Assert.InRange(records, 1, years * 12L - 1);
-            Assert.Equal(records, nc.ReadInt64Attribute(null, NetcdfNames.RecordsWritten));
+            Assert.Equal(records, nc.ReadInt64Attribute(null, "records_written"));
             var tas = nc.ReadVariable("tas").Values;
             Assert.Equal(records, tas.Length);
 
@@ -70,7 +70,7 @@ public sealed partial class KilledRunTests
             var (code, _, err) = CliProcess.Run(tmp.Path, "run", "short.toml");
             Assert.True(code == 0, err);
             using var reference = NetcdfReader.Open(tmp.File("out/short.nc"));
-            Assert.Equal("complete", reference.ReadStringAttribute(null, NetcdfNames.RunStatus));
+            Assert.Equal("complete", reference.ReadStringAttribute(null, "run_status"));
             var expected = reference.ReadVariable("tas").Values;
             for (int i = 0; i < Math.Min(expected.Length, tas.Length); i++) Assert.Equal(expected[i], tas[i]);
         }

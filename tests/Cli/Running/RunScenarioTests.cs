@@ -38,7 +38,7 @@ public sealed class RunScenarioTests
         Assert.Contains("Wrote out/abrupt.nc (150 records", stdout);
 
         using var nc = NetcdfReader.Open(tmp.File("out/abrupt.nc"));
-        Assert.Equal("complete", nc.ReadStringAttribute(null, NetcdfNames.RunStatus));
+        Assert.Equal("complete", nc.ReadStringAttribute(null, "run_status"));
         Assert.Equal(150, nc.RecordCount);
         var p = TwoLayerParameters.Default with { ClimateFeedback = 1.3, DeepOceanEfficacy = 1.5 };
         var analytic = new TwoLayerStepResponse(p);
