@@ -5,6 +5,7 @@ using ClimateAD.Bench;
 IBenchmark[] benchmarks =
 [
     new EbmEnsembleBenchmark(),
+    new Lorenz96AdjointBenchmark(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
