@@ -34,6 +34,7 @@ public static class CliApp
         root.Options.Add(new Option<bool>("--debug") { Description = "Print stack traces of internal errors.", Recursive = true });
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
         root.Subcommands.Add(DescribeCommand.Create(stdout));
+        root.Subcommands.Add(GradcheckCommand.Create(stdout));
         try
         {
             var parsed = root.Parse(args);
