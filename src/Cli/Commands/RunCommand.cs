@@ -40,6 +40,13 @@ internal static class RunCommand
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Wrote {Relative(result.OutputFile)} ({result.Records} records, {result.Steps} steps in {result.Elapsed.TotalSeconds:0.00} s)"));
             foreach (var p in result.Plots) stdout.WriteLine($"Wrote {Relative(p)}");
+            if (result.Sensitivity is { } sens)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Sensitivity of {sens.Spec.Diagnostic} {sens.Spec.FirstYear}-{sens.Spec.LastYear} = {sens.Result.Value:G6} K (group 'sensitivity' in the output):"));
+                for (int i = 0; i < sens.ParameterNames.Length; i++)
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  dJ/d{sens.ParameterNames[i],-34} {sens.Result.ParameterGradient[i],12:G5}"));
+            }
             return 0;
         });
         return cmd;

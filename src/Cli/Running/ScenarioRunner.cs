@@ -24,7 +24,9 @@ internal static class ScenarioRunner
     /// <param name="Steps">Time steps taken.</param>
     /// <param name="Elapsed">Wall time of the stepping loop.</param>
     /// <param name="Plots">PNG files written.</param>
-    public sealed record Result(string OutputFile, int Records, long Steps, TimeSpan Elapsed, IReadOnlyList<string> Plots);
+    /// <param name="Sensitivity">The sensitivity written, or <c>null</c>.</param>
+    public sealed record Result(string OutputFile, int Records, long Steps, TimeSpan Elapsed, IReadOnlyList<string> Plots,
+        SensitivityOutput? Sensitivity);
 
     /// <summary>Runs <paramref name="scenario"/>; returns what it wrote.</summary>
     public static Result Run(Scenario scenario, Options options)
@@ -33,6 +35,8 @@ internal static class ScenarioRunner
         string path = options.OutputOverride is { } o ? Path.GetFullPath(o) : scenario.Output.File;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var schema = OutputSchema.For(scenario, run, options.CommandLine);
+        var sensitivity = SensitivityOutput.Compute(scenario);
+        if (sensitivity is not null) schema = sensitivity.AddTo(schema);
         var recorder = new RecordedSeries(scenario.Output.Variables, run.MemberCount);
         int perRecord = scenario.Output.StepsPerRecord;
         double step = scenario.Time.Step;
@@ -42,6 +46,7 @@ internal static class ScenarioRunner
         using (var writer = NetcdfWriter.Create(path, schema))
         {
             foreach (var (spec, values) in run.MemberParameters) writer.WriteStatic(spec.Name, values);
+            sensitivity?.Write(writer);
             run.StartRecord();
             while (run.StepIndex < run.StepCount)
             {
@@ -66,7 +71,7 @@ internal static class ScenarioRunner
             writer.Complete();
         }
         var plots = ScenarioPlots.Render(scenario, recorder);
-        return new Result(path, recorder.Count, run.StepCount, progress.Elapsed, plots);
+        return new Result(path, recorder.Count, run.StepCount, progress.Elapsed, plots, sensitivity);
     }
 
     /// <summary>The model run for the scenario's model.</summary>

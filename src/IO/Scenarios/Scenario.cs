@@ -72,6 +72,8 @@ namespace ClimateAD.IO.Scenarios;
 /// <param name="Initial">Initial value of every state variable of the model (0 unless set in [initial]).</param>
 /// <param name="Ensemble">Ensemble specification (<see cref="EnsembleSpec.Single"/> when absent).</param>
 /// <param name="Output">Output specification.</param>
+/// <remarks>An optional <c>[sensitivity]</c> section (see <see cref="SensitivitySpec"/>) asks for the
+/// adjoint gradient of a diagnostic, written to the output file.</remarks>
 /// <param name="Plots">Plots, in file order.</param>
 public sealed record Scenario(
     string File,
@@ -89,4 +91,8 @@ public sealed record Scenario(
     IReadOnlyDictionary<string, double> Initial,
     EnsembleSpec Ensemble,
     OutputSpec Output,
-    IReadOnlyList<PlotSpec> Plots);
+    IReadOnlyList<PlotSpec> Plots)
+{
+    /// <summary>The <c>[sensitivity]</c> request, or <c>null</c> when the scenario has none.</summary>
+    public SensitivitySpec? Sensitivity { get; init; }
+}

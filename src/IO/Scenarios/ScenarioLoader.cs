@@ -27,7 +27,8 @@ public static class ScenarioLoader
     /// <summary>Largest |initial anomaly| accepted, K.</summary>
     public const double MaxAbsInitialAnomaly = 100.0;
 
-    private static readonly string[] RootKeys = ["scenario", "model", "parameters", "time", "forcing", "initial", "ensemble", "output", "plot"];
+    private static readonly string[] RootKeys = ["scenario", "model", "parameters", "time", "forcing", "initial", "ensemble", "output", "plot", "sensitivity"];
+    private static readonly string[] SensitivityKeys = ["diagnostic", "period"];
     private static readonly string[] ScenarioKeys = ["name", "description"];
     private static readonly string[] ModelKeys = ["name", "integrator", "device"];
     private static readonly string[] TimeKeys = ["start", "end", "step"];
@@ -99,8 +100,10 @@ public static class ScenarioLoader
         var output = ReadOutput(root.Table("output"), model, time, name, context);
         var plots = ReadPlots(root.TableArray("plot", required: false), output, time, name, context);
 
+        var sensitivity = ReadSensitivity(root.OptionalTable("sensitivity"), model, time, ensemble);
+
         return new Scenario(fullPath, path, text, name, description, model, integrator, device, parameters, overrides,
-            time, forcing, initial, ensemble, output, plots);
+            time, forcing, initial, ensemble, output, plots) { Sensitivity = sensitivity };
     }
 
     private static (ModelDescriptor, string, DevicePreference) ReadModel(TableReader t)
@@ -286,6 +289,28 @@ public static class ScenarioLoader
             sample.Add(name);
         }
         return new EnsembleSpec(members, seed, sample);
+    }
+
+    private static SensitivitySpec? ReadSensitivity(TableReader? t, ModelDescriptor model, SimulationTime time, EnsembleSpec ensemble)
+    {
+        if (t is null) return null;
+        t.CheckKeys(SensitivityKeys);
+        if (model.Name != "ebm-two-layer")
+            throw t.Error("diagnostic", $"model {model.Name} has no sensitivity diagnostics yet", "ebm-two-layer");
+        if (ensemble.Members > 1 || ensemble.Sample.Count > 0)
+            throw t.Error("diagnostic", "sensitivities are computed for single runs, not ensembles", "remove [ensemble] or [sensitivity]");
+        var diagNode = t.Required("diagnostic");
+        string diagnostic = t.AsString(diagNode);
+        if (!SensitivitySpec.Diagnostics.Contains(diagnostic))
+            throw t.Error(diagNode, $"unknown diagnostic '{diagnostic}'", KeySuggestion.Choices(diagnostic, [.. SensitivitySpec.Diagnostics]));
+        var node = t.Required("period");
+        if (node is not TomlArrayNode { Items.Count: 2 } pair)
+            throw t.Error(node, $"expected an array of two years, found a {node.TypeName}", "e.g. [2081, 2100]");
+        int y0 = t.AsInteger(pair.Items[0], -MaxAbsYear, MaxAbsYear), y1 = t.AsInteger(pair.Items[1], -MaxAbsYear, MaxAbsYear);
+        if (y1 < y0) throw t.Error(node, $"{y1} is before {y0}", "[first, last] with first <= last");
+        if (y0 < time.StartYear || y1 > time.EndYear)
+            throw t.Error(node, $"{y0}-{y1} is not inside the simulated years", $"within {time.StartYear}-{time.EndYear}");
+        return new SensitivitySpec(diagnostic, y0, y1);
     }
 
     private static OutputSpec ReadOutput(TableReader t, ModelDescriptor model, SimulationTime time, string scenarioName, Context context)
