@@ -16,7 +16,7 @@ public sealed class ProgressReporter
     private readonly long _total;
     private readonly string _unit;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan? _lastDraw;
+    private TimeSpan _lastDraw = TimeSpan.Zero;
     private long _done;
     private long _lastDrawnDone = -1;
 
@@ -47,7 +47,7 @@ public sealed class ProgressReporter
         _done = done;
         var now = _clock.Elapsed;
         var interval = _interactive ? TimeSpan.FromMilliseconds(100) : PlainInterval;
-        if (_lastDraw is { } last && now - last < interval && done < _total) return;
+        if (now - _lastDraw < interval && done < _total) return;
         _lastDraw = now;
         _lastDrawnDone = done;
         if (_interactive) _out.Write("\r" + Line(done, now) + "\u001b[K");
