@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using ClimateAD.Adjoint;
 
 namespace ClimateAD.Physics.Lorenz96;
@@ -70,15 +72,18 @@ public sealed class Rk4Step<TTendency> : IDifferentiableStep where TTendency : I
         var f = Tendency;
         double dt = TimeStep, half = 0.5 * dt;
         double[] stage = _stage, k = _k;
+        x = x[..k.Length];
+        xNext = xNext[..k.Length];
         f.Evaluate(x, theta, k);
-        for (int i = 0; i < k.Length; i++) { xNext[i] = k[i]; stage[i] = x[i] + half * k[i]; }
+        k.CopyTo(xNext);
+        Axpy(x, half, k, stage);
         f.Evaluate(stage, theta, k);
-        for (int i = 0; i < k.Length; i++) { xNext[i] += 2.0 * k[i]; stage[i] = x[i] + half * k[i]; }
+        AddTwiceAndAxpy(xNext, x, half, k, stage);
         f.Evaluate(stage, theta, k);
-        for (int i = 0; i < k.Length; i++) { xNext[i] += 2.0 * k[i]; stage[i] = x[i] + dt * k[i]; }
+        AddTwiceAndAxpy(xNext, x, dt, k, stage);
         f.Evaluate(stage, theta, k);
         double w = dt / 6.0;
-        for (int i = 0; i < k.Length; i++) xNext[i] = x[i] + w * (xNext[i] + k[i]);
+        Combine(x, w, k, xNext);
     }
 
     /// <inheritdoc />
@@ -125,41 +130,121 @@ public sealed class Rk4Step<TTendency> : IDifferentiableStep where TTendency : I
         double dt = TimeStep, half = 0.5 * dt, sixth = dt / 6.0, third = dt / 3.0;
         // Recompute the stage states x₂, x₃, x₄ from x[n].
         double[] x2 = _stage2, x3 = _stage3, x4 = _stage, k = _k;
+        x = x[..k.Length];
+        lambdaNext = lambdaNext[..k.Length];
+        lambda = lambda[..k.Length];
         f.Evaluate(x, theta, k);
-        for (int i = 0; i < k.Length; i++) x2[i] = x[i] + half * k[i];
+        Axpy(x, half, k, x2);
         f.Evaluate(x2, theta, k);
-        for (int i = 0; i < k.Length; i++) x3[i] = x[i] + half * k[i];
+        Axpy(x, half, k, x3);
         f.Evaluate(x3, theta, k);
-        for (int i = 0; i < k.Length; i++) x4[i] = x[i] + dt * k[i];
+        Axpy(x, dt, k, x4);
 
-        // Reverse sweep: kBar holds k̄_s, xBar holds x̄_s.
+        // Reverse sweep: kBar holds k̄_s, xBar holds x̄_s (re-zeroed in the pass that consumes it,
+        // so it needs no separate clearing pass).
         double[] kBar = _dk, xBar = _dStage;
-        for (int i = 0; i < k.Length; i++)
-        {
-            lambda[i] += lambdaNext[i];
-            kBar[i] = sixth * lambdaNext[i];
-        }
         Array.Clear(xBar);
+        SweepPass(lambda, lambdaNext, sixth, 0.0, xBar, kBar);
         f.Adjoint(x4, theta, kBar, xBar, thetaBar);
-        for (int i = 0; i < k.Length; i++)
-        {
-            lambda[i] += xBar[i];
-            kBar[i] = third * lambdaNext[i] + dt * xBar[i];
-        }
-        Array.Clear(xBar);
+        SweepPass(lambda, lambdaNext, third, dt, xBar, kBar);
         f.Adjoint(x3, theta, kBar, xBar, thetaBar);
-        for (int i = 0; i < k.Length; i++)
-        {
-            lambda[i] += xBar[i];
-            kBar[i] = third * lambdaNext[i] + half * xBar[i];
-        }
-        Array.Clear(xBar);
+        SweepPass(lambda, lambdaNext, third, half, xBar, kBar);
         f.Adjoint(x2, theta, kBar, xBar, thetaBar);
-        for (int i = 0; i < k.Length; i++)
-        {
-            lambda[i] += xBar[i];
-            kBar[i] = sixth * lambdaNext[i] + half * xBar[i];
-        }
+        SweepPass(lambda, lambdaNext, sixth, half, xBar, kBar);
         f.Adjoint(x, theta, kBar, lambda, thetaBar);
+    }
+
+    // Element-wise passes of the step, four lanes at a time with Vector256 and a scalar tail. Each
+    // lane performs the same IEEE operations in the same order as the scalar expression in the
+    // comment, so results are bit-identical to the plain loops.
+
+    // s = x + a k
+    private static void Axpy(ReadOnlySpan<double> x, double a, ReadOnlySpan<double> k, Span<double> s)
+    {
+        int n = k.Length, i = 0;
+        x = x[..n]; s = s[..n];
+        ref double rx = ref MemoryMarshal.GetReference(x), rk = ref MemoryMarshal.GetReference(k), rs = ref MemoryMarshal.GetReference(s);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var va = Vector256.Create(a);
+            for (; i + 4 <= n; i += 4)
+                (Vector256.LoadUnsafe(ref rx, (nuint)i) + va * Vector256.LoadUnsafe(ref rk, (nuint)i)).StoreUnsafe(ref rs, (nuint)i);
+        }
+        for (; i < n; i++) s[i] = x[i] + a * k[i];
+    }
+
+    // acc += 2 k; s = x + a k
+    private static void AddTwiceAndAxpy(Span<double> acc, ReadOnlySpan<double> x, double a, ReadOnlySpan<double> k, Span<double> s)
+    {
+        int n = k.Length, i = 0;
+        acc = acc[..n]; x = x[..n]; s = s[..n];
+        ref double racc = ref MemoryMarshal.GetReference(acc), rx = ref MemoryMarshal.GetReference(x);
+        ref double rk = ref MemoryMarshal.GetReference(k), rs = ref MemoryMarshal.GetReference(s);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<double> va = Vector256.Create(a), two = Vector256.Create(2.0);
+            for (; i + 4 <= n; i += 4)
+            {
+                var kv = Vector256.LoadUnsafe(ref rk, (nuint)i);
+                (Vector256.LoadUnsafe(ref racc, (nuint)i) + two * kv).StoreUnsafe(ref racc, (nuint)i);
+                (Vector256.LoadUnsafe(ref rx, (nuint)i) + va * kv).StoreUnsafe(ref rs, (nuint)i);
+            }
+        }
+        for (; i < n; i++) { acc[i] += 2.0 * k[i]; s[i] = x[i] + a * k[i]; }
+    }
+
+    // acc = x + w (acc + k)
+    private static void Combine(ReadOnlySpan<double> x, double w, ReadOnlySpan<double> k, Span<double> acc)
+    {
+        int n = k.Length, i = 0;
+        acc = acc[..n]; x = x[..n];
+        ref double racc = ref MemoryMarshal.GetReference(acc), rx = ref MemoryMarshal.GetReference(x), rk = ref MemoryMarshal.GetReference(k);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vw = Vector256.Create(w);
+            for (; i + 4 <= n; i += 4)
+                (Vector256.LoadUnsafe(ref rx, (nuint)i) + vw * (Vector256.LoadUnsafe(ref racc, (nuint)i) + Vector256.LoadUnsafe(ref rk, (nuint)i)))
+                    .StoreUnsafe(ref racc, (nuint)i);
+        }
+        for (; i < n; i++) acc[i] = x[i] + w * (acc[i] + k[i]);
+    }
+
+    // One pass of the reverse sweep between two tendency transposes. First pass (q = 0, no x̄ yet):
+    // λ += λ'; k̄ = p λ'. Later passes: λ += x̄; k̄ = p λ' + q x̄; x̄ = 0 (ready for the next transpose).
+    // q is one of Δt, Δt/2 > 0 on the later passes, so q = 0 identifies the first.
+    private static void SweepPass(Span<double> lambda, ReadOnlySpan<double> lambdaNext, double p, double q, Span<double> xBar, Span<double> kBar)
+    {
+        int n = lambda.Length, i = 0;
+        lambdaNext = lambdaNext[..n]; xBar = xBar[..n]; kBar = kBar[..n];
+        ref double rl = ref MemoryMarshal.GetReference(lambda), rln = ref MemoryMarshal.GetReference(lambdaNext);
+        ref double rxb = ref MemoryMarshal.GetReference(xBar), rkb = ref MemoryMarshal.GetReference(kBar);
+        bool first = q == 0.0;
+        if (first)
+        {
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var vp = Vector256.Create(p);
+                for (; i + 4 <= n; i += 4)
+                {
+                    var ln = Vector256.LoadUnsafe(ref rln, (nuint)i);
+                    (Vector256.LoadUnsafe(ref rl, (nuint)i) + ln).StoreUnsafe(ref rl, (nuint)i);
+                    (vp * ln).StoreUnsafe(ref rkb, (nuint)i);
+                }
+            }
+            for (; i < n; i++) { lambda[i] += lambdaNext[i]; kBar[i] = p * lambdaNext[i]; }
+            return;
+        }
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<double> vp = Vector256.Create(p), vq = Vector256.Create(q);
+            for (; i + 4 <= n; i += 4)
+            {
+                var xb = Vector256.LoadUnsafe(ref rxb, (nuint)i);
+                (Vector256.LoadUnsafe(ref rl, (nuint)i) + xb).StoreUnsafe(ref rl, (nuint)i);
+                (vp * Vector256.LoadUnsafe(ref rln, (nuint)i) + vq * xb).StoreUnsafe(ref rkb, (nuint)i);
+                Vector256<double>.Zero.StoreUnsafe(ref rxb, (nuint)i);
+            }
+        }
+        for (; i < n; i++) { lambda[i] += xBar[i]; kBar[i] = p * lambdaNext[i] + q * xBar[i]; xBar[i] = 0.0; }
     }
 }

@@ -63,8 +63,7 @@ public sealed class TwoScaleLorenz96 : IDifferentiableTendency
         Span<double> dSlow = tendency[..nk], dFast = tendency[nk..];
         for (int k = 0; k < nk; k++)
             dSlow[k] = CyclicAdvection.Slow(slow, k) - slow[k] + forcing - coupling * Sum(fast.Slice(k * nj, nj));
-        for (int i = 0; i < fast.Length; i++)
-            dFast[i] = cb * CyclicAdvection.Fast(fast, i) - c * fast[i] + coupling * slow[i / nj];
+        CyclicAdvection.FastTendency(fast, slow, nj, cb, c, coupling, dFast);
     }
 
     /// <summary>
@@ -114,18 +113,15 @@ public sealed class TwoScaleLorenz96 : IDifferentiableTendency
         double forcingBar = 0, couplingBar = 0, bBar = 0, cBar = 0;
         for (int m = 0; m < nk; m++)
         {
-            double sumY = Sum(fast.Slice(m * nj, nj)), sumG = Sum(gFast.Slice(m * nj, nj));
+            // Both block sums in one pass: two independent sequential chains, same order as Sum.
+            ReadOnlySpan<double> blockY = fast.Slice(m * nj, nj), blockG = gFast.Slice(m * nj, nj);
+            double sumY = 0, sumG = 0;
+            for (int j = 0; j < blockY.Length; j++) { sumY += blockY[j]; sumG += blockG[j]; }
             slowBar[m] += CyclicAdvection.SlowTranspose(slow, gSlow, m) - gSlow[m] + coupling * sumG;
             forcingBar += gSlow[m];
             couplingBar += slow[m] * sumG - gSlow[m] * sumY;
         }
-        for (int m = 0; m < fast.Length; m++)
-        {
-            double advection = CyclicAdvection.Fast(fast, m);
-            fastBar[m] += cb * CyclicAdvection.FastTranspose(fast, gFast, m) - c * gFast[m] - coupling * gSlow[m / nj];
-            bBar += gFast[m] * c * advection;
-            cBar += gFast[m] * (b * advection - fast[m]);
-        }
+        CyclicAdvection.FastAdjoint(fast, gFast, gSlow, nj, b, c, coupling, fastBar, ref bBar, ref cBar);
         thetaBar[0] += forcingBar;
         thetaBar[1] += couplingBar * c / b;
         thetaBar[2] += bBar - couplingBar * coupling / b;
