@@ -57,7 +57,13 @@ internal static class DescribeCommand
         AppendTable(sb, rows);
         if (s.Ensemble.Sample.Count > 0) sb.AppendLine("          ~ = drawn per member from its prior, truncated to its bounds");
         sb.AppendLine();
-        sb.AppendLine($"Time      {s.Time.StartYear}-{s.Time.EndYear} ({s.Time.Years} years), step {s.Time.Step.ToString("G6", ci)} yr, {s.Time.Steps} steps");
+        foreach (var setting in s.Model.Settings)
+            sb.AppendLine(string.Create(ci, $"Setting   {setting.Name} = {s.Settings[setting.Name]:G6}  ({setting.Description})"));
+        foreach (var setting in s.Model.InitialSettings)
+            sb.AppendLine(string.Create(ci, $"Initial   {setting.Name} = {s.Initial[setting.Name]:G6} {(setting.Units == "1" ? "" : setting.Units)} ({setting.Description})"));
+        string unit = s.Time.Unit.Symbol;
+        sb.AppendLine($"Time      {s.Time.StartYear}-{s.Time.EndYear} ({s.Time.Years} {s.Time.UnitPlural}), step {s.Time.Step.ToString("G6", ci)} {unit}, {s.Time.Steps} steps"
+            + (s.Time.Unit.IsCalendarYear ? "" : $"; {s.Time.Unit.Description}"));
         sb.Append("Forcing   ");
         switch (s.Forcing)
         {
@@ -69,6 +75,9 @@ internal static class DescribeCommand
             case AbruptCo2Forcing a:
                 sb.AppendLine(string.Create(ci, $"abrupt {a.Co2Multiple:G4}xCO2 at the start: F = forcing_4xco2 * ln({a.Co2Multiple:G4})/ln 4"));
                 break;
+            case NoForcing:
+                sb.AppendLine("none (the model has no external forcing)");
+                break;
             case RampCo2Forcing r:
                 sb.AppendLine(string.Create(ci, $"CO2 rising {r.RatePercentPerYear:G4} %/yr: F(t) = forcing_4xco2 * t ln(1+r)/ln 4"));
                 break;
@@ -77,9 +86,9 @@ internal static class DescribeCommand
             sb.AppendLine($"Ensemble  {s.Ensemble.Members} members, seed {s.Ensemble.Seed}, sampling {string.Join(", ", s.Ensemble.Sample)}");
         sb.AppendLine();
         long records = (s.Time.Steps + s.Output.StepsPerRecord - 1) / s.Output.StepsPerRecord;
-        sb.AppendLine($"Output    {RunCommand.Relative(s.Output.File)}: {records} records, each the mean over {s.Output.Interval.ToString("G6", ci)} yr");
+        sb.AppendLine($"Output    {RunCommand.Relative(s.Output.File)}: {records} records, each the mean over {s.Output.Interval.ToString("G6", ci)} {unit}");
         foreach (var v in s.Output.Variables)
-            sb.AppendLine($"          {v.Name,-20} {v.Units,-8} {v.LongName}");
+            sb.AppendLine($"          {v.Name,-20} {v.Units,-8} {v.LongName}" + (v.IsScalar ? "" : $" [{string.Join(", ", v.Axes)}]"));
         foreach (var p in s.Plots)
             sb.AppendLine($"Plot      {RunCommand.Relative(p.File)}: {p.Variable.Name}"
                 + (p.Observations is { } o ? $" against {o.Label}" : "")

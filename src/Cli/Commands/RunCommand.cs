@@ -32,8 +32,9 @@ internal static class RunCommand
             ProgressReporter.PlainInterval = TimeSpan.FromSeconds(seconds);
             var s = ScenarioLoader.Load(parse.GetValue(scenario)!);
             bool interactive = !parse.GetValue(plain) && ProgressReporter.StandardErrorIsTerminal;
-            stdout.WriteLine($"Running {s.Name} ({s.Model.Name}, {s.Integrator}, {s.Time.StartYear}-{s.Time.EndYear}, "
-                + $"{s.Time.Steps} steps of {s.Time.Step.ToString("G4", CultureInfo.InvariantCulture)} yr"
+            stdout.WriteLine($"Running {s.Name} ({s.Model.Name}, {s.Integrator}, {s.Time.StartYear}-{s.Time.EndYear}"
+                + (s.Time.Unit.IsCalendarYear ? ", " : $" {s.Time.Unit.Symbol}, ")
+                + $"{s.Time.Steps} steps of {s.Time.Step.ToString("G4", CultureInfo.InvariantCulture)} {s.Time.Unit.Symbol}"
                 + (s.Ensemble.Members > 1 ? $", {s.Ensemble.Members} members" : "") + ")");
             var result = ScenarioRunner.Run(s, new ScenarioRunner.Options(
                 parse.GetValue(output), stderr, interactive, "climatead " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1))));
@@ -43,9 +44,9 @@ internal static class RunCommand
             if (result.Sensitivity is { } sens)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Sensitivity of {sens.Spec.Diagnostic} {sens.Spec.FirstYear}-{sens.Spec.LastYear} = {sens.Result.Value:G6} K (group 'sensitivity' in the output):"));
+                    $"Sensitivity of {sens.Spec.Diagnostic} {sens.Spec.FirstYear}-{sens.Spec.LastYear} = {sens.Value:G6}{(sens.Units == "1" ? "" : " " + sens.Units)} (group 'sensitivity' in the output):"));
                 for (int i = 0; i < sens.ParameterNames.Length; i++)
-                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  dJ/d{sens.ParameterNames[i],-34} {sens.Result.ParameterGradient[i],12:G5}"));
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  dJ/d{sens.ParameterNames[i],-34} {sens.ParameterGradient[i],12:G5}"));
             }
             return 0;
         });

@@ -36,4 +36,15 @@ internal abstract class ModelRun
     /// as (parameter, values) pairs; empty for a single run.
     /// </summary>
     public virtual IReadOnlyList<(Physics.Parameters.ParameterSpec Spec, double[] Values)> MemberParameters => [];
+
+    /// <summary>
+    /// The model's spatial axes that non-scalar variables vary along (<see cref="OutputVariable.Axes"/>),
+    /// as coordinate dimensions of the output file; empty for models with only scalar variables.
+    /// <see cref="ReadRecord"/> writes a variable's values member-major, then in axis order.
+    /// </summary>
+    public virtual IReadOnlyList<IO.Netcdf.NetcdfDimension> Axes => [];
+
+    /// <summary>Number of values <see cref="ReadRecord"/> writes for <paramref name="variable"/>: members × axis lengths.</summary>
+    public int ValueCount(OutputVariable variable) =>
+        MemberCount * variable.Axes.Aggregate(1, (n, a) => n * Axes.First(d => d.Name == a).Length);
 }

@@ -15,6 +15,13 @@ internal static class OutputSchema
     /// <summary>Days in a model year (CF calendar <c>noleap</c>).</summary>
     public const double DaysPerYear = 365.0;
 
+    /// <summary>
+    /// Days since the time axis origin at the start of time step <paramref name="step"/>: the origin is
+    /// 1 January of the first year for calendar models, and 0001-01-01 = model time <c>start</c> for models
+    /// with their own time unit.
+    /// </summary>
+    public static double DaysAtStep(Scenario scenario, long step) => step * scenario.Time.Step * scenario.Time.Unit.DaysPerUnit;
+
     /// <summary>Builds the schema for <paramref name="scenario"/> run as <paramref name="run"/>.</summary>
     public static NetcdfSchema For(Scenario scenario, ModelRun run, string commandLine)
     {
@@ -32,8 +39,10 @@ internal static class OutputSchema
                     Attributes = [new("sampling", "Gaussian prior truncated to the parameter bounds")],
                 });
         }
+        var usedAxes = scenario.Output.Variables.SelectMany(v => v.Axes).Distinct().ToHashSet();
+        dims.AddRange(run.Axes.Where(a => usedAxes.Contains(a.Name)));
         foreach (var v in scenario.Output.Variables)
-            variables.Add(new NetcdfVariable(v.Name, recordDims, v.Units, v.LongName)
+            variables.Add(new NetcdfVariable(v.Name, [.. recordDims, .. v.Axes], v.Units, v.LongName)
             {
                 StandardName = v.StandardName,
                 Attributes = [new("cell_methods", "time: mean")],
@@ -49,7 +58,9 @@ internal static class OutputSchema
             new("scenario_file", scenario.DisplayFile),
             new("model", scenario.Model.Name),
             new("integrator", scenario.Integrator),
-            new("time_step_years", scenario.Time.Step),
+            scenario.Time.Unit.IsCalendarYear
+                ? new("time_step_years", scenario.Time.Step)
+                : new("time_step", $"{scenario.Time.Step.ToString("R", CultureInfo.InvariantCulture)} {scenario.Time.Unit.Symbol}"),
             new("ensemble_members", (long)run.MemberCount),
         };
         if (ensemble)
@@ -62,7 +73,11 @@ internal static class OutputSchema
         for (int i = 0; i < table.Count; i++)
             globals.Add(new("parameter_" + table[i].Name, values[i]));
 
-        string origin = scenario.Time.StartYear.ToString("0000", CultureInfo.InvariantCulture);
+        var unit = scenario.Time.Unit;
+        string origin = unit.IsCalendarYear ? scenario.Time.StartYear.ToString("0000", CultureInfo.InvariantCulture) : "0001";
+        if (!unit.IsCalendarYear)
+            globals.Add(new("model_time_unit", string.Create(CultureInfo.InvariantCulture,
+                $"{unit.Description}; time = t * {unit.DaysPerUnit:G6} days, t in {unit.Symbol} since time.start")));
         return new NetcdfSchema
         {
             GlobalAttributes = globals,

@@ -35,12 +35,11 @@ internal static class ScenarioRunner
         string path = options.OutputOverride is { } o ? Path.GetFullPath(o) : scenario.Output.File;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var schema = OutputSchema.For(scenario, run, options.CommandLine);
-        var sensitivity = SensitivityOutput.Compute(scenario);
+        var sensitivity = SensitivityOutput.Compute(scenario, options.Progress);
         if (sensitivity is not null) schema = sensitivity.AddTo(schema);
-        var recorder = new RecordedSeries(scenario.Output.Variables, run.MemberCount);
+        var recorder = new RecordedSeries(scenario.Output.Variables.Where(v => v.IsScalar).ToList(), run.MemberCount);
         int perRecord = scenario.Output.StepsPerRecord;
-        double step = scenario.Time.Step;
-        var buffer = new double[run.MemberCount];
+        var buffers = scenario.Output.Variables.ToDictionary(v => v.Name, v => new double[run.ValueCount(v)]);
         var progress = new ProgressReporter(options.Progress, run.StepCount, "steps", options.Interactive);
 
         using (var writer = NetcdfWriter.Create(path, schema))
@@ -53,17 +52,18 @@ internal static class ScenarioRunner
                 run.Step();
                 if (run.StepIndex % perRecord != 0 && run.StepIndex != run.StepCount) continue;
                 long first = run.StepIndex - ((run.StepIndex - 1) % perRecord + 1);
-                double lo = first * step * OutputSchema.DaysPerYear;
-                double hi = run.StepIndex * step * OutputSchema.DaysPerYear;
+                double lo = OutputSchema.DaysAtStep(scenario, first);
+                double hi = OutputSchema.DaysAtStep(scenario, run.StepIndex);
                 writer.BeginRecord(0.5 * (lo + hi), lo, hi);
                 foreach (var v in scenario.Output.Variables)
                 {
+                    var buffer = buffers[v.Name];
                     run.ReadRecord(v, buffer);
                     writer.Write(v.Name, buffer);
-                    recorder.Add(v.Name, buffer);
+                    if (v.IsScalar) recorder.Add(v.Name, buffer);
                 }
                 writer.EndRecord();
-                recorder.AddTime(scenario.Time.StartYear + 0.5 * (lo + hi) / OutputSchema.DaysPerYear);
+                recorder.AddTime(scenario.Time.StartYear + 0.5 * (lo + hi) / scenario.Time.Unit.DaysPerUnit);
                 run.StartRecord();
                 progress.Report(run.StepIndex);
             }
@@ -78,6 +78,7 @@ internal static class ScenarioRunner
     public static ModelRun CreateRun(Scenario scenario) => scenario.Model.Name switch
     {
         "ebm-two-layer" => new TwoLayerRun(scenario),
+        Physics.Lorenz96.Lorenz96Model.Name => new Lorenz96Run(scenario),
         _ => throw new UserErrorException($"{scenario.DisplayFile}: model '{scenario.Model.Name}' cannot be run yet"),
     };
 }

@@ -95,4 +95,7 @@ public sealed record Scenario(
 {
     /// <summary>The <c>[sensitivity]</c> request, or <c>null</c> when the scenario has none.</summary>
     public SensitivitySpec? Sensitivity { get; init; }
+
+    /// <summary>Every structural setting of the model (<c>[model]</c> keys besides name, integrator, device), defaults applied.</summary>
+    public IReadOnlyDictionary<string, double> Settings { get; init; } = new Dictionary<string, double>();
 }

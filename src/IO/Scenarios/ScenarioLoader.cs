@@ -24,11 +24,8 @@ public static class ScenarioLoader
     /// <summary>Largest number of ensemble members accepted.</summary>
     public const int MaxMembers = 10_000_000;
 
-    /// <summary>Largest |initial anomaly| accepted, K.</summary>
-    public const double MaxAbsInitialAnomaly = 100.0;
-
     private static readonly string[] RootKeys = ["scenario", "model", "parameters", "time", "forcing", "initial", "ensemble", "output", "plot", "sensitivity"];
-    private static readonly string[] SensitivityKeys = ["diagnostic", "period"];
+    private static readonly string[] SensitivityKeys = ["diagnostic", "period", "memory_budget_mb", "disk_snapshots"];
     private static readonly string[] ScenarioKeys = ["name", "description"];
     private static readonly string[] ModelKeys = ["name", "integrator", "device"];
     private static readonly string[] TimeKeys = ["start", "end", "step"];
@@ -41,15 +38,9 @@ public static class ScenarioLoader
     private static readonly string[] Devices = ["auto", "cpu", "cuda"];
     private static readonly Regex NamePattern = new("^[A-Za-z0-9][A-Za-z0-9_.+-]*$", RegexOptions.CultureInvariant);
 
-    /// <summary>
-    /// Names accepted in <c>[initial]</c> for a model: its prognostic state. <see cref="ModelDescriptor"/>
-    /// does not list state variables yet, so they are declared here by model name.
-    /// </summary>
-    public static IReadOnlyList<string> InitialStateNames(ModelDescriptor model) => model.Name switch
-    {
-        "ebm-two-layer" => ["tas", "tas_deep"],
-        _ => [],
-    };
+    /// <summary>Names accepted in <c>[initial]</c> for a model (its <see cref="ModelDescriptor.InitialSettings"/>).</summary>
+    public static IReadOnlyList<string> InitialStateNames(ModelDescriptor model) =>
+        model.InitialSettings.Select(x => x.Name).ToArray();
 
     /// <summary>Reads and validates a scenario file.</summary>
     /// <param name="path">The scenario file; relative input paths inside it are resolved against its folder.</param>
@@ -90,28 +81,38 @@ public static class ScenarioLoader
             throw scenario.Error("name", $"'{name}' is not a valid scenario name", "letters, digits and _ . + -, starting with a letter or digit");
         string? description = scenario.OptionalString("description");
 
-        var (model, integrator, device) = ReadModel(root.Table("model"));
+        var (model, integrator, device, settings) = ReadModel(root.Table("model"));
         var (parameters, overrides) = ReadParameters(root.OptionalTable("parameters"), model);
         var timeTable = root.Table("time");
-        var time = ReadTime(timeTable);
-        var forcing = ReadForcing(root.Table("forcing"), time, timeTable, context);
+        var time = ReadTime(timeTable, model.TimeUnit);
+        ScenarioForcing forcing;
+        if (model.UsesForcing)
+            forcing = ReadForcing(root.Table("forcing"), time, timeTable, context);
+        else if (root.OptionalTable("forcing") is { } extra)
+            throw extra.Error("type", $"model {model.Name} takes no external forcing", "remove [forcing]");
+        else
+            forcing = NoForcing.Instance;
         var initial = ReadInitial(root.OptionalTable("initial"), model);
-        var ensemble = ReadEnsemble(root.OptionalTable("ensemble"), model, overrides);
+        var ensembleTable = root.OptionalTable("ensemble");
+        if (ensembleTable is not null && !model.SupportsEnsemble)
+            throw ensembleTable.Error("members", $"model {model.Name} does not run ensembles yet", "remove [ensemble]");
+        var ensemble = ReadEnsemble(ensembleTable, model, overrides);
         var output = ReadOutput(root.Table("output"), model, time, name, context);
         var plots = ReadPlots(root.TableArray("plot", required: false), output, time, name, context);
 
         var sensitivity = ReadSensitivity(root.OptionalTable("sensitivity"), model, time, ensemble);
 
         return new Scenario(fullPath, path, text, name, description, model, integrator, device, parameters, overrides,
-            time, forcing, initial, ensemble, output, plots) { Sensitivity = sensitivity };
+            time, forcing, initial, ensemble, output, plots) { Sensitivity = sensitivity, Settings = settings };
     }
 
-    private static (ModelDescriptor, string, DevicePreference) ReadModel(TableReader t)
+    private static (ModelDescriptor, string, DevicePreference, IReadOnlyDictionary<string, double>) ReadModel(TableReader t)
     {
-        t.CheckKeys(ModelKeys);
         string modelName = t.String("name");
         var model = ModelCatalog.Find(modelName)
             ?? throw t.Error("name", $"unknown model '{modelName}'", KeySuggestion.Choices(modelName, ModelCatalog.All.Select(m => m.Name).ToArray()));
+        t.CheckKeys([.. ModelKeys, .. model.Settings.Select(x => x.Name)]);
+        var settings = ReadSettings(t, model.Settings, [.. ModelKeys]);
         string integrator = t.OptionalString("integrator") ?? model.Integrators[0];
         if (!model.Integrators.Contains(integrator))
             throw t.Error("integrator", $"unknown integrator '{integrator}' for model {model.Name}", KeySuggestion.Choices(integrator, model.Integrators.ToArray()));
@@ -123,7 +124,25 @@ public static class ScenarioLoader
             "cuda" => DevicePreference.Cuda,
             _ => throw t.Error("device", $"unknown device '{deviceName}'", KeySuggestion.Choices(deviceName, Devices)),
         };
-        return (model, integrator, device);
+        return (model, integrator, device, settings);
+    }
+
+    // Every setting's value: its default unless the table sets it; range-checked.
+    private static Dictionary<string, double> ReadSettings(TableReader? t, IReadOnlyList<ModelSetting> specs, string[] otherKeys)
+    {
+        var values = specs.ToDictionary(x => x.Name, x => x.Default, StringComparer.Ordinal);
+        if (t is null) return values;
+        foreach (var (key, node) in t.Node.Entries)
+        {
+            if (otherKeys.Contains(key)) continue;
+            var spec = specs.First(x => x.Name == key);
+            double v = t.AsNumber(node);
+            if (!spec.Admits(v))
+                throw t.Error(node, string.Create(CultureInfo.InvariantCulture,
+                    $"{v:G6}{(spec.Units is "1" ? "" : " " + spec.Units)} is out of range"), spec.RangeText);
+            values[key] = v;
+        }
+        return values;
     }
 
     private static (ParameterValues, IReadOnlyDictionary<string, double>) ReadParameters(TableReader? t, ModelDescriptor model)
@@ -145,24 +164,28 @@ public static class ScenarioLoader
         return (values, overrides);
     }
 
-    private static SimulationTime ReadTime(TableReader t)
+    private static SimulationTime ReadTime(TableReader t, ModelTimeUnit unit)
     {
+        string u = unit.IsCalendarYear ? "year" : unit.Symbol;
+        string us = unit.IsCalendarYear ? "years" : unit.Symbol;
         t.CheckKeys(TimeKeys);
         int start = t.Integer("start", -MaxAbsYear, MaxAbsYear);
         int end = t.Integer("end", -MaxAbsYear, MaxAbsYear);
         if (end < start)
-            throw t.Error("end", $"end year {end} is before start year {start}", $"end >= {start}");
+            throw t.Error("end", $"end {u} {end} is before start {u} {start}", $"end >= {start}");
         double step = t.OptionalNumber("step") ?? 1.0;
-        const string stepChoices = "step = 1/k years for a whole number k, e.g. 1, 0.5, 0.25, 0.0833333 for monthly";
+        string stepChoices = unit.IsCalendarYear
+            ? "step = 1/k years for a whole number k, e.g. 1, 0.5, 0.25, 0.0833333 for monthly"
+            : $"step = 1/k {unit.Symbol} for a whole number k, e.g. 0.01, 0.005, 0.001";
         if (!(step > 0) || step > 1)
-            throw t.Error("step", string.Create(CultureInfo.InvariantCulture, $"{step:G6} years is not a valid time step"), stepChoices);
+            throw t.Error("step", string.Create(CultureInfo.InvariantCulture, $"{step:G6} {us} is not a valid time step"), stepChoices);
         double perYear = 1.0 / step;
         double k = Math.Round(perYear);
         if (Math.Abs(k * step - 1.0) > 1e-6)
-            throw t.Error("step", string.Create(CultureInfo.InvariantCulture, $"{step:G6} years does not divide a year: 1/step = {perYear:G6}"), stepChoices);
+            throw t.Error("step", string.Create(CultureInfo.InvariantCulture, $"{step:G6} {us} does not divide a{(unit.IsCalendarYear ? "" : "n")} {unit.Name}: 1/step = {perYear:G6}"), stepChoices);
         if (k > MaxStepsPerYear)
-            throw t.Error("step", string.Create(CultureInfo.InvariantCulture, $"{step:G6} years is too small"), $"at most {MaxStepsPerYear} steps per year");
-        return new SimulationTime(start, end, (int)k);
+            throw t.Error("step", string.Create(CultureInfo.InvariantCulture, $"{step:G6} {us} is too small"), $"at most {MaxStepsPerYear} steps per {unit.Name}");
+        return new SimulationTime(start, end, (int)k) { Unit = unit };
     }
 
     private static ScenarioForcing ReadForcing(TableReader t, SimulationTime time, TableReader timeTable, Context context)
@@ -253,19 +276,8 @@ public static class ScenarioLoader
 
     private static IReadOnlyDictionary<string, double> ReadInitial(TableReader? t, ModelDescriptor model)
     {
-        var names = InitialStateNames(model);
-        var initial = names.ToDictionary(n => n, _ => 0.0, StringComparer.Ordinal);
-        if (t is null) return initial;
-        t.CheckKeys(names.ToArray());
-        foreach (var (key, node) in t.Node.Entries)
-        {
-            double v = t.AsNumber(node);
-            if (Math.Abs(v) > MaxAbsInitialAnomaly)
-                throw t.Error(node, string.Create(CultureInfo.InvariantCulture, $"{v:G6} K is out of range"),
-                    string.Create(CultureInfo.InvariantCulture, $"[-{MaxAbsInitialAnomaly:G}, {MaxAbsInitialAnomaly:G}] K"));
-            initial[key] = v;
-        }
-        return initial;
+        if (t is not null) t.CheckKeys(InitialStateNames(model).ToArray());
+        return ReadSettings(t, model.InitialSettings, []);
     }
 
     private static EnsembleSpec ReadEnsemble(TableReader? t, ModelDescriptor model, IReadOnlyDictionary<string, double> overrides)
@@ -294,23 +306,32 @@ public static class ScenarioLoader
     private static SensitivitySpec? ReadSensitivity(TableReader? t, ModelDescriptor model, SimulationTime time, EnsembleSpec ensemble)
     {
         if (t is null) return null;
-        t.CheckKeys(SensitivityKeys);
-        if (model.Name != "ebm-two-layer")
-            throw t.Error("diagnostic", $"model {model.Name} has no sensitivity diagnostics yet", "ebm-two-layer");
+        t.CheckKeys(model.CheckpointedSensitivity ? SensitivityKeys : SensitivityKeys[..2]);
+        if (model.SensitivityDiagnostics.Count == 0)
+            throw t.Error("diagnostic", $"model {model.Name} has no sensitivity diagnostics yet",
+                "models with diagnostics: " + string.Join(", ", ModelCatalog.All.Where(m => m.SensitivityDiagnostics.Count > 0).Select(m => m.Name)));
         if (ensemble.Members > 1 || ensemble.Sample.Count > 0)
             throw t.Error("diagnostic", "sensitivities are computed for single runs, not ensembles", "remove [ensemble] or [sensitivity]");
         var diagNode = t.Required("diagnostic");
         string diagnostic = t.AsString(diagNode);
-        if (!SensitivitySpec.Diagnostics.Contains(diagnostic))
-            throw t.Error(diagNode, $"unknown diagnostic '{diagnostic}'", KeySuggestion.Choices(diagnostic, [.. SensitivitySpec.Diagnostics]));
+        if (!model.SensitivityDiagnostics.Contains(diagnostic))
+            throw t.Error(diagNode, $"unknown diagnostic '{diagnostic}' of model {model.Name}", KeySuggestion.Choices(diagnostic, [.. model.SensitivityDiagnostics]));
         var node = t.Required("period");
         if (node is not TomlArrayNode { Items.Count: 2 } pair)
             throw t.Error(node, $"expected an array of two years, found a {node.TypeName}", "e.g. [2081, 2100]");
         int y0 = t.AsInteger(pair.Items[0], -MaxAbsYear, MaxAbsYear), y1 = t.AsInteger(pair.Items[1], -MaxAbsYear, MaxAbsYear);
         if (y1 < y0) throw t.Error(node, $"{y1} is before {y0}", "[first, last] with first <= last");
         if (y0 < time.StartYear || y1 > time.EndYear)
-            throw t.Error(node, $"{y0}-{y1} is not inside the simulated years", $"within {time.StartYear}-{time.EndYear}");
-        return new SensitivitySpec(diagnostic, y0, y1);
+            throw t.Error(node, $"{y0}-{y1} is not inside the simulated {time.UnitPlural}", $"within {time.StartYear}-{time.EndYear}");
+        double? budgetMb = t.OptionalNumber("memory_budget_mb");
+        if (budgetMb is { } mb && !(mb > 0 && mb <= 1e7))
+            throw t.Error("memory_budget_mb", string.Create(CultureInfo.InvariantCulture, $"{mb:G6} MB is not a valid memory budget"), "0 < memory_budget_mb <= 1e7");
+        int disk = t.OptionalInteger("disk_snapshots", 0, 1_000_000) ?? 0;
+        return new SensitivitySpec(diagnostic, y0, y1)
+        {
+            MemoryBudgetBytes = budgetMb is { } b ? (long)(b * 1e6) : null,
+            DiskSnapshots = disk,
+        };
     }
 
     private static OutputSpec ReadOutput(TableReader t, ModelDescriptor model, SimulationTime time, string scenarioName, Context context)
@@ -331,13 +352,13 @@ public static class ScenarioLoader
         }
         double interval = t.OptionalNumber("interval") ?? 1.0;
         string intervalChoices = string.Create(CultureInfo.InvariantCulture,
-            $"a whole multiple of time.step = {time.Step:G6} years, at most the run length {time.Years} years");
+            $"a whole multiple of time.step = {time.Step:G6} {time.UnitPlural}, at most the run length {time.Years} {time.UnitPlural}");
         if (!(interval > 0) || interval > time.Years + 1e-9)
-            throw t.Error("interval", string.Create(CultureInfo.InvariantCulture, $"{interval:G6} years is not a valid output interval"), intervalChoices);
+            throw t.Error("interval", string.Create(CultureInfo.InvariantCulture, $"{interval:G6} {time.UnitPlural} is not a valid output interval"), intervalChoices);
         double ratio = interval * time.StepsPerYear;
         double k = Math.Round(ratio);
         if (k < 1 || Math.Abs(ratio - k) > 1e-6 * Math.Max(1, ratio))
-            throw t.Error("interval", string.Create(CultureInfo.InvariantCulture, $"{interval:G6} years is not a whole number of time steps"), intervalChoices);
+            throw t.Error("interval", string.Create(CultureInfo.InvariantCulture, $"{interval:G6} {time.UnitPlural} is not a whole number of time steps"), intervalChoices);
         return new OutputSpec(file, variables, k / time.StepsPerYear, (int)k);
     }
 
@@ -356,6 +377,9 @@ public static class ScenarioLoader
             string variableName = p.String("variable");
             var variable = output.Variables.FirstOrDefault(v => v.Name == variableName)
                 ?? throw p.Error("variable", $"'{variableName}' is not in output.variables", KeySuggestion.Choices(variableName, outputNames));
+            if (!variable.IsScalar)
+                throw p.Error("variable", $"'{variableName}' varies along {string.Join(", ", variable.Axes)}; plots show scalar time series",
+                    "scalar variables: " + string.Join(", ", output.Variables.Where(v => v.IsScalar).Select(v => v.Name)));
             string title = p.OptionalString("title") ?? $"{scenarioName}: {variable.LongName}";
 
             ReferencePeriod? period = null;

@@ -1,3 +1,5 @@
+using ClimateAD.Physics.Models;
+
 namespace ClimateAD.IO.Scenarios;
 
 /// <summary>
@@ -12,6 +14,15 @@ namespace ClimateAD.IO.Scenarios;
 /// <param name="StepsPerYear">Time steps per year, ≥ 1.</param>
 public sealed record SimulationTime(int StartYear, int EndYear, int StepsPerYear)
 {
+    /// <summary>
+    /// What the numbers count: <see cref="ModelTimeUnit.Year"/> by default; for models with their own
+    /// time unit (Lorenz-96: MTU), "year" in this type's member names means one such unit.
+    /// </summary>
+    public ModelTimeUnit Unit { get; init; } = ModelTimeUnit.Year;
+
+    /// <summary>The unit in plural for messages: <c>years</c>, or the unit's symbol.</summary>
+    public string UnitPlural => Unit.IsCalendarYear ? "years" : Unit.Symbol;
+
     /// <summary>Time step in years, 1/<see cref="StepsPerYear"/>.</summary>
     public double Step => 1.0 / StepsPerYear;
 

@@ -28,5 +28,13 @@ public static partial class TwoLayerModel
             new("toa_imbalance", "W m-2", "Top-of-atmosphere net downward radiative flux anomaly N"),
             new("erf", "W m-2", "Effective radiative forcing F"),
             new("ocean_heat_uptake", "W m-2", "Heat flux from upper layer into deep ocean γ(T − T₀)"),
-        ]);
+        ])
+    {
+        InitialSettings =
+        [
+            new("tas", "K", 0.0, -100.0, 100.0, false, "Initial upper-layer temperature anomaly T(0)"),
+            new("tas_deep", "K", 0.0, -100.0, 100.0, false, "Initial deep-ocean temperature anomaly T₀(0)"),
+        ],
+        SensitivityDiagnostics = ["mean_tas"],
+    };
 }

@@ -1,4 +1,5 @@
 using ClimateAD.Physics.EnergyBalance;
+using ClimateAD.Physics.Lorenz96;
 
 namespace ClimateAD.Physics.Models;
 
@@ -11,6 +12,7 @@ public static class ModelCatalog
     public static IReadOnlyList<ModelDescriptor> All { get; } =
     [
         TwoLayerModel.Descriptor,
+        Lorenz96Model.Descriptor,
     ];
 
     /// <summary>The model with this scenario name, or <c>null</c>.</summary>

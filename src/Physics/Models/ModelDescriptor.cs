@@ -19,4 +19,29 @@ public sealed record ModelDescriptor(
     string DocPage,
     ParameterTable Parameters,
     IReadOnlyList<string> Integrators,
-    IReadOnlyList<OutputVariable> Variables);
+    IReadOnlyList<OutputVariable> Variables)
+{
+    /// <summary>What <c>[time]</c> counts in; <see cref="ModelTimeUnit.Year"/> unless the model says otherwise.</summary>
+    public ModelTimeUnit TimeUnit { get; init; } = ModelTimeUnit.Year;
+
+    /// <summary>Whether the model takes an external forcing (<c>[forcing]</c> required); otherwise <c>[forcing]</c> is an error.</summary>
+    public bool UsesForcing { get; init; } = true;
+
+    /// <summary>Whether <c>[ensemble]</c> is supported.</summary>
+    public bool SupportsEnsemble { get; init; } = true;
+
+    /// <summary>Structural settings accepted in <c>[model]</c> besides name, integrator and device.</summary>
+    public IReadOnlyList<ModelSetting> Settings { get; init; } = [];
+
+    /// <summary>Settings accepted in <c>[initial]</c>.</summary>
+    public IReadOnlyList<ModelSetting> InitialSettings { get; init; } = [];
+
+    /// <summary>Diagnostics accepted in <c>[sensitivity] diagnostic</c>; empty when the model offers none.</summary>
+    public IReadOnlyList<string> SensitivityDiagnostics { get; init; } = [];
+
+    /// <summary>
+    /// Whether the sensitivity runs through the checkpointed trajectory runner, so that
+    /// <c>[sensitivity]</c> may set <c>memory_budget_mb</c> and <c>disk_snapshots</c>.
+    /// </summary>
+    public bool CheckpointedSensitivity { get; init; }
+}

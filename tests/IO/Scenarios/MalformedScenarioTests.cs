@@ -42,6 +42,10 @@ public sealed class MalformedScenarioTests
         { "reference-period-outside-run.toml", 18, "plot[1].reference_period", ["not inside the simulated years", "1900-2000"] },
         { "key-for-other-forcing-type.toml", 11, "forcing.co2_multiple", ["does not apply to forcing.type = \"ramp-co2\"", "abrupt-co2"] },
         { "duplicate-key.toml", 9, "time.end", ["TOML syntax error", "already defined"] },
+        { "forcing-for-unforced-model.toml", 11, "forcing.type", ["model lorenz96-two-scale takes no external forcing", "remove [forcing]"] },
+        { "setting-out-of-range.toml", 6, "model.slow_variables", ["2 is out of range", "integer in [4, 4096]"] },
+        { "plot-of-field-variable.toml", 14, "plot[1].variable", ["'x' varies along k", "scalar variables: x_mean"] },
+        { "sensitivity-budget-without-checkpoints.toml", 16, "sensitivity.memory_budget_mb", ["unknown key in [sensitivity]", "diagnostic, period"] },
     };
 
     [Theory]
