@@ -17,13 +17,16 @@ namespace ClimateAD.IO.Scenarios;
 /// name = "ebm-two-layer"       # required; one of ModelCatalog.Names
 /// integrator = "exact"         # optional; one of the model's integrators, default the first
 /// device = "auto"              # optional: auto | cpu | cuda (default auto)
+///                              # plus the model's structural settings (ModelDescriptor.Settings),
+///                              # e.g. lorenz96-two-scale: slow_variables = 36, fast_per_slow = 10
 /// [parameters]                 # optional overrides, any parameter of the model, within its bounds
 /// climate_feedback = 1.2
 /// [time]
 /// start = 1850                 # required integer: first simulated year (calendar, or model year 1)
 /// end = 2100                   # required integer: last simulated year, inclusive, ≥ start
 /// step = 1.0                   # optional, years (default 1); 1/step must be a whole number
-/// [forcing]
+///                              # (models with their own time unit count in it: Lorenz-96 in MTU)
+/// [forcing]                    # required when the model uses forcing, an error otherwise
 /// type = "erf"                 # required: erf | abrupt-co2 | ramp-co2
 /// [[forcing.source]]           # erf only, one or more, spliced in order, no gaps or overlaps
 /// file = "../data/igcc2024-erf/ERF_best_aggregates_1750-2024.csv"  # relative to this file's folder
@@ -31,8 +34,8 @@ namespace ClimateAD.IO.Scenarios;
 ///                              # source / the file's last year); together they must cover start..end
 /// # abrupt-co2: co2_multiple = 4.0           (> 0, default 4; F = F4x ln(m)/ln 4 from the start)
 /// # ramp-co2:   rate_percent_per_year = 1.0  (> 0, ≤ 100, default 1; C = C0 (1+r)^t)
-/// [initial]                    # optional initial anomalies of the model's state, K (default 0)
-/// tas = 0.0                    # ebm-two-layer: tas, tas_deep
+/// [initial]                    # optional: the model's InitialSettings (defaults apply)
+/// tas = 0.0                    # ebm-two-layer: tas, tas_deep (K); lorenz96-two-scale: spinup (MTU), seed
 /// [ensemble]                   # optional
 /// members = 1000               # required in [ensemble], ≥ 1
 /// seed = 1                     # optional, default 1
