@@ -3,6 +3,7 @@ using ClimateAD.Adjoint.Verification;
 using ClimateAD.Cli.Running;
 using ClimateAD.IO.Scenarios;
 using ClimateAD.Physics.EnergyBalance;
+using ClimateAD.Physics.LatitudeEbm;
 using ClimateAD.Physics.Lorenz96;
 
 namespace ClimateAD.Cli.Commands;
@@ -74,6 +75,21 @@ internal static class GradcheckCommand
                 var l96 = GradientCheckRegistry.Discover(typeof(Lorenz96Model).Assembly);
                 foreach (var name in l96.Names.Where(x => x.StartsWith("Lorenz96.", StringComparison.Ordinal)))
                     yield return l96.Create(name);
+                break;
+            }
+            case LatitudeEbmScenarioModel.Name:
+            {
+                var (model, theta, x0) = LatitudeEbmRun.Build(s);
+                int total = checked((int)s.Time.Steps);
+                int m = Math.Clamp(steps ?? Math.Min(total, 100), 1, total);
+                yield return new GradientCheckCase($"scenario {s.Name} ({m} steps)", new LatitudeEbmStep(model), x0, theta)
+                {
+                    Steps = m,
+                    CheckedStateComponents = [0, model.CellCount / 2, model.CellCount - 1],
+                };
+                var lat = GradientCheckRegistry.Discover(typeof(LatitudeEbmModel).Assembly);
+                foreach (var name in lat.Names.Where(x => x.StartsWith("EbmLatitude.", StringComparison.Ordinal)))
+                    yield return lat.Create(name);
                 break;
             }
             default:

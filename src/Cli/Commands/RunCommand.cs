@@ -32,14 +32,18 @@ internal static class RunCommand
             ProgressReporter.PlainInterval = TimeSpan.FromSeconds(seconds);
             var s = ScenarioLoader.Load(parse.GetValue(scenario)!);
             bool interactive = !parse.GetValue(plain) && ProgressReporter.StandardErrorIsTerminal;
-            stdout.WriteLine($"Running {s.Name} ({s.Model.Name}, {s.Integrator}, {s.Time.StartYear}-{s.Time.EndYear}"
+            stdout.WriteLine(s.Sweep is { } sw
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"Running {s.Name} ({s.Model.Name}, equilibria swept in {sw.Parameter} from {sw.Lower:G6} to {sw.Upper:G6} in steps of {sw.Step:G6}, down and up)")
+                : $"Running {s.Name} ({s.Model.Name}, {s.Integrator}, {s.Time.StartYear}-{s.Time.EndYear}"
                 + (s.Time.Unit.IsCalendarYear ? ", " : $" {s.Time.Unit.Symbol}, ")
                 + $"{s.Time.Steps} steps of {s.Time.Step.ToString("G4", CultureInfo.InvariantCulture)} {s.Time.Unit.Symbol}"
                 + (s.Ensemble.Members > 1 ? $", {s.Ensemble.Members} members" : "") + ")");
             var result = ScenarioRunner.Run(s, new ScenarioRunner.Options(
                 parse.GetValue(output), stderr, interactive, "climatead " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1))));
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Wrote {Relative(result.OutputFile)} ({result.Records} records, {result.Steps} steps in {result.Elapsed.TotalSeconds:0.00} s)"));
+            stdout.WriteLine(s.Sweep is null
+                ? string.Create(CultureInfo.InvariantCulture, $"Wrote {Relative(result.OutputFile)} ({result.Records} records, {result.Steps} steps in {result.Elapsed.TotalSeconds:0.00} s)")
+                : string.Create(CultureInfo.InvariantCulture, $"Wrote {Relative(result.OutputFile)} ({result.Records} equilibria in {result.Elapsed.TotalSeconds:0.00} s)"));
             foreach (var p in result.Plots) stdout.WriteLine($"Wrote {Relative(p)}");
             if (result.Sensitivity is { } sens)
             {

@@ -36,7 +36,8 @@ internal static class ScenarioPlots
             }
             string yLabel = $"{plot.Variable.Name} ({plot.Variable.Units})"
                 + (plot.ReferencePeriod is { } r ? $", relative to {r}" : "");
-            TimeSeriesPlot.Save(plot.File, plot.Title, "Year", yLabel, lines);
+            TimeSeriesPlot.Save(plot.File, plot.Title,
+                scenario.Time.Unit.IsCalendarYear ? "Year" : $"Time ({scenario.Time.Unit.Symbol})", yLabel, lines);
             written.Add(plot.File);
         }
         return written;

@@ -31,6 +31,7 @@ internal static class ScenarioRunner
     /// <summary>Runs <paramref name="scenario"/>; returns what it wrote.</summary>
     public static Result Run(Scenario scenario, Options options)
     {
+        if (scenario.Sweep is not null) return SweepRunner.Run(scenario, options);
         var run = CreateRun(scenario);
         string path = options.OutputOverride is { } o ? Path.GetFullPath(o) : scenario.Output.File;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -79,6 +80,7 @@ internal static class ScenarioRunner
     {
         "ebm-two-layer" => new TwoLayerRun(scenario),
         Physics.Lorenz96.Lorenz96Model.Name => new Lorenz96Run(scenario),
+        Physics.LatitudeEbm.LatitudeEbmScenarioModel.Name => new LatitudeEbmRun(scenario),
         _ => throw new UserErrorException($"{scenario.DisplayFile}: model '{scenario.Model.Name}' cannot be run yet"),
     };
 }

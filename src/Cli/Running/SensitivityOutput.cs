@@ -52,6 +52,7 @@ internal sealed class SensitivityOutput
         return s.Model.Name switch
         {
             Physics.Lorenz96.Lorenz96Model.Name => Lorenz96Sensitivity.Compute(s, spec, log),
+            Physics.LatitudeEbm.LatitudeEbmScenarioModel.Name => LatitudeEbmSensitivity.Compute(s, spec, log),
             _ => TwoLayer(s, spec),
         };
     }

@@ -99,6 +99,9 @@ public sealed record Scenario(
     /// <summary>The <c>[sensitivity]</c> request, or <c>null</c> when the scenario has none.</summary>
     public SensitivitySpec? Sensitivity { get; init; }
 
+    /// <summary>The <c>[sweep]</c>, or <c>null</c> for a time integration (then <see cref="Time"/> is the run's).</summary>
+    public SweepSpec? Sweep { get; init; }
+
     /// <summary>Every structural setting of the model (<c>[model]</c> keys besides name, integrator, device), defaults applied.</summary>
     public IReadOnlyDictionary<string, double> Settings { get; init; } = new Dictionary<string, double>();
 }

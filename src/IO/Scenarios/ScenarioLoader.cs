@@ -24,7 +24,8 @@ public static class ScenarioLoader
     /// <summary>Largest number of ensemble members accepted.</summary>
     public const int MaxMembers = 10_000_000;
 
-    private static readonly string[] RootKeys = ["scenario", "model", "parameters", "time", "forcing", "initial", "ensemble", "output", "plot", "sensitivity"];
+    private static readonly string[] RootKeys = ["scenario", "model", "parameters", "time", "forcing", "initial", "ensemble", "output", "plot", "sensitivity", "sweep"];
+    private static readonly string[] SweepKeys = ["parameter", "lower", "upper", "step", "resolution"];
     private static readonly string[] SensitivityKeys = ["diagnostic", "period", "memory_budget_mb", "disk_snapshots"];
     private static readonly string[] ScenarioKeys = ["name", "description"];
     private static readonly string[] ModelKeys = ["name", "integrator", "device"];
@@ -83,10 +84,20 @@ public static class ScenarioLoader
 
         var (model, integrator, device, settings) = ReadModel(root.Table("model"));
         var (parameters, overrides) = ReadParameters(root.OptionalTable("parameters"), model);
-        var timeTable = root.Table("time");
-        var time = ReadTime(timeTable, model.TimeUnit);
+        var sweep = ReadSweep(root.OptionalTable("sweep"), model);
+        if (sweep is not null)
+        {
+            foreach (var section in new[] { "time", "sensitivity", "ensemble", "forcing" })
+                if (root.OptionalTable(section) is { } extra)
+                    throw extra.Error(extra.Node.Entries.FirstOrDefault().Key ?? section,
+                        $"[{section}] does not apply to a [sweep] scenario", "a sweep follows equilibria; remove [" + section + "]");
+            if (overrides.ContainsKey(sweep.Parameter))
+                throw root.Table("parameters").Error(sweep.Parameter, $"parameter '{sweep.Parameter}' is both set and swept", "remove it from [parameters]");
+        }
+        var timeTable = sweep is null ? root.Table("time") : null;
+        var time = timeTable is null ? SimulationTime.None : ReadTime(timeTable, model.TimeUnit);
         ScenarioForcing forcing;
-        if (model.UsesForcing)
+        if (model.UsesForcing && timeTable is not null)
             forcing = ReadForcing(root.Table("forcing"), time, timeTable, context);
         else if (root.OptionalTable("forcing") is { } extra)
             throw extra.Error("type", $"model {model.Name} takes no external forcing", "remove [forcing]");
@@ -103,7 +114,7 @@ public static class ScenarioLoader
         var sensitivity = ReadSensitivity(root.OptionalTable("sensitivity"), model, time, ensemble);
 
         return new Scenario(fullPath, path, text, name, description, model, integrator, device, parameters, overrides,
-            time, forcing, initial, ensemble, output, plots) { Sensitivity = sensitivity, Settings = settings };
+            time, forcing, initial, ensemble, output, plots) { Sensitivity = sensitivity, Settings = settings, Sweep = sweep };
     }
 
     private static (ModelDescriptor, string, DevicePreference, IReadOnlyDictionary<string, double>) ReadModel(TableReader t)
@@ -136,7 +147,7 @@ public static class ScenarioLoader
         {
             if (otherKeys.Contains(key)) continue;
             var spec = specs.First(x => x.Name == key);
-            double v = t.AsNumber(node);
+            double v = spec.IsBoolean ? (t.AsBoolean(node) ? 1 : 0) : t.AsNumber(node);
             if (!spec.Admits(v))
                 throw t.Error(node, string.Create(CultureInfo.InvariantCulture,
                     $"{v:G6}{(spec.Units is "1" ? "" : " " + spec.Units)} is out of range"), spec.RangeText);
@@ -162,6 +173,29 @@ public static class ScenarioLoader
             overrides[key] = v;
         }
         return (values, overrides);
+    }
+
+    private static SweepSpec? ReadSweep(TableReader? t, ModelDescriptor model)
+    {
+        if (t is null) return null;
+        if (model.SweepParameters.Count == 0)
+            throw t.Error("parameter", $"model {model.Name} has no equilibrium sweep",
+                "models with sweeps: " + string.Join(", ", ModelCatalog.All.Where(m => m.SweepParameters.Count > 0).Select(m => m.Name)));
+        t.CheckKeys(SweepKeys);
+        string name = t.String("parameter");
+        if (!model.SweepParameters.Contains(name))
+            throw t.Error("parameter", $"parameter '{name}' of model {model.Name} cannot be swept", KeySuggestion.Choices(name, [.. model.SweepParameters]));
+        var spec = model.Parameters.Find(name)!;
+        double lower = t.Number("lower"), upper = t.Number("upper"), step = t.Number("step");
+        double resolution = t.OptionalNumber("resolution") ?? 0.1;
+        if (!spec.Admits(lower)) throw t.Error("lower", string.Create(CultureInfo.InvariantCulture, $"{lower:G6} is out of bounds"), $"must be within {spec.BoundsText}");
+        if (!spec.Admits(upper)) throw t.Error("upper", string.Create(CultureInfo.InvariantCulture, $"{upper:G6} is out of bounds"), $"must be within {spec.BoundsText}");
+        if (!(upper > lower)) throw t.Error("upper", string.Create(CultureInfo.InvariantCulture, $"{upper:G6} is not above lower = {lower:G6}"), "lower < upper");
+        if (!(step > 0) || (upper - lower) / step > 100_000)
+            throw t.Error("step", string.Create(CultureInfo.InvariantCulture, $"{step:G6} is not a valid sweep step"), "step > 0, at most 100000 points");
+        if (!(resolution > 0) || resolution > step)
+            throw t.Error("resolution", string.Create(CultureInfo.InvariantCulture, $"{resolution:G6} is not a valid resolution"), "0 < resolution <= step");
+        return new SweepSpec(name, lower, upper, step, resolution);
     }
 
     private static SimulationTime ReadTime(TableReader t, ModelTimeUnit unit)
@@ -318,7 +352,7 @@ public static class ScenarioLoader
             throw t.Error(diagNode, $"unknown diagnostic '{diagnostic}' of model {model.Name}", KeySuggestion.Choices(diagnostic, [.. model.SensitivityDiagnostics]));
         var node = t.Required("period");
         if (node is not TomlArrayNode { Items.Count: 2 } pair)
-            throw t.Error(node, $"expected an array of two years, found a {node.TypeName}", "e.g. [2081, 2100]");
+            throw t.Error(node, $"expected an array of two years, found {TableReader.Article(node.TypeName)}", "e.g. [2081, 2100]");
         int y0 = t.AsInteger(pair.Items[0], -MaxAbsYear, MaxAbsYear), y1 = t.AsInteger(pair.Items[1], -MaxAbsYear, MaxAbsYear);
         if (y1 < y0) throw t.Error(node, $"{y1} is before {y0}", "[first, last] with first <= last");
         if (y0 < time.StartYear || y1 > time.EndYear)
@@ -387,7 +421,7 @@ public static class ScenarioLoader
             {
                 var node = p.Required("reference_period");
                 if (node is not TomlArrayNode { Items.Count: 2 } pair)
-                    throw p.Error(node, $"expected an array of two years, found a {node.TypeName}", "e.g. [1850, 1900]");
+                    throw p.Error(node, $"expected an array of two years, found {TableReader.Article(node.TypeName)}", "e.g. [1850, 1900]");
                 int y0 = p.AsInteger(pair.Items[0], -MaxAbsYear, MaxAbsYear), y1 = p.AsInteger(pair.Items[1], -MaxAbsYear, MaxAbsYear);
                 if (y1 < y0) throw p.Error(node, $"{y1} is before {y0}", "[first, last] with first <= last");
                 if (y0 < time.StartYear || y1 > time.EndYear)

@@ -20,6 +20,9 @@ public sealed record SimulationTime(int StartYear, int EndYear, int StepsPerYear
     /// </summary>
     public ModelTimeUnit Unit { get; init; } = ModelTimeUnit.Year;
 
+    /// <summary>The time of a <c>[sweep]</c> scenario, which integrates nothing in time: one step of year 0.</summary>
+    public static SimulationTime None { get; } = new(0, 0, 1);
+
     /// <summary>The unit in plural for messages: <c>years</c>, or the unit's symbol.</summary>
     public string UnitPlural => Unit.IsCalendarYear ? "years" : Unit.Symbol;
 

@@ -51,7 +51,7 @@ internal sealed class TableReader(TomlTableNode table, string file)
             null => [],
             TomlTableArrayNode a => a.Items.Select(t => new TableReader(t, File)).ToArray(),
             TomlArrayNode a when a.Items.All(i => i is TomlTableNode) => a.Items.Select(t => new TableReader((TomlTableNode)t, File)).ToArray(),
-            _ => throw Error(node, $"expected an array of tables [[{node.Path}]], found a {node.TypeName}"),
+            _ => throw Error(node, $"expected an array of tables [[{node.Path}]], found {Article(node.TypeName)}"),
         };
     }
 
@@ -75,16 +75,16 @@ internal sealed class TableReader(TomlTableNode table, string file)
 
     public TableReader AsTable(TomlNode node) => node is TomlTableNode t
         ? new TableReader(t, File)
-        : throw Error(node, $"expected a table [{node.Path}], found a {node.TypeName}");
+        : throw Error(node, $"expected a table [{node.Path}], found {Article(node.TypeName)}");
 
     public string AsString(TomlNode node) => node is TomlScalar { Value: string s }
         ? s
-        : throw Error(node, $"expected a string, found a {node.TypeName}", "write it in double quotes");
+        : throw Error(node, $"expected a string, found {Article(node.TypeName)}", "write it in double quotes");
 
     public int AsInteger(TomlNode node, int min, int max)
     {
         if (node is not TomlScalar { Value: long v })
-            throw Error(node, $"expected an integer, found a {node.TypeName}{Shown(node)}");
+            throw Error(node, $"expected an integer, found {Article(node.TypeName)}{Shown(node)}");
         if (v < min || v > max)
             throw Error(node, $"{v} is out of range", string.Create(CultureInfo.InvariantCulture, $"{min} to {max}"));
         return (int)v;
@@ -97,20 +97,27 @@ internal sealed class TableReader(TomlTableNode table, string file)
         {
             TomlScalar { Value: double d } => d,
             TomlScalar { Value: long l } => l,
-            _ => throw Error(node, $"expected a number, found a {node.TypeName}{Shown(node)}"),
+            _ => throw Error(node, $"expected a number, found {Article(node.TypeName)}{Shown(node)}"),
         };
         if (!double.IsFinite(v)) throw Error(node, "must be finite");
         return v;
     }
 
+    public bool AsBoolean(TomlNode node) => node is TomlScalar { Value: bool b }
+        ? b
+        : throw Error(node, $"expected true or false, found {Article(node.TypeName)}{Shown(node)}");
+
     public IReadOnlyList<(string Value, TomlNode Node)> AsStringArray(TomlNode node)
     {
         if (node is not TomlArrayNode a)
-            throw Error(node, $"expected an array of strings, found a {node.TypeName}", "e.g. [\"a\", \"b\"]");
+            throw Error(node, $"expected an array of strings, found {Article(node.TypeName)}", "e.g. [\"a\", \"b\"]");
         return a.Items.Select(i => (i is TomlScalar { Value: string s }
             ? s
-            : throw Error(i, $"expected a string, found a {i.TypeName}"), i)).ToArray();
+            : throw Error(i, $"expected a string, found {Article(i.TypeName)}"), i)).ToArray();
     }
+
+    /// <summary>"a string", "an integer", "an array": the type name with its article.</summary>
+    public static string Article(string typeName) => ("aeiou".Contains(typeName[0]) ? "an " : "a ") + typeName;
 
     private static string Shown(TomlNode node) => node is TomlScalar s
         ? " " + (s.Value is string str ? $"\"{str}\"" : Convert.ToString(s.Value, CultureInfo.InvariantCulture))

@@ -1,4 +1,5 @@
 using ClimateAD.Physics.EnergyBalance;
+using ClimateAD.Physics.LatitudeEbm;
 using ClimateAD.Physics.Lorenz96;
 
 namespace ClimateAD.Physics.Models;
@@ -13,6 +14,7 @@ public static class ModelCatalog
     [
         TwoLayerModel.Descriptor,
         Lorenz96Model.Descriptor,
+        LatitudeEbmScenarioModel.Descriptor,
     ];
 
     /// <summary>The model with this scenario name, or <c>null</c>.</summary>

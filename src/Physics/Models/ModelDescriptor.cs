@@ -44,4 +44,7 @@ public sealed record ModelDescriptor(
     /// <c>[sensitivity]</c> may set <c>memory_budget_mb</c> and <c>disk_snapshots</c>.
     /// </summary>
     public bool CheckpointedSensitivity { get; init; }
+
+    /// <summary>Parameters a <c>[sweep]</c> may follow equilibria in; empty when the model has no equilibrium sweep.</summary>
+    public IReadOnlyList<string> SweepParameters { get; init; } = [];
 }

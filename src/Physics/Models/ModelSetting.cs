@@ -16,11 +16,21 @@ namespace ClimateAD.Physics.Models;
 /// <param name="Description">One sentence.</param>
 public sealed record ModelSetting(string Name, string Units, double Default, double Min, double Max, bool IsInteger, string Description)
 {
+    /// <summary>
+    /// A true/false setting (TOML <c>true</c>/<c>false</c>), stored as 1/0; <see cref="IsInteger"/>
+    /// is then true and the range is [0, 1].
+    /// </summary>
+    public bool IsBoolean { get; init; }
+
+    /// <summary>A true/false setting with default <paramref name="defaultValue"/>.</summary>
+    public static ModelSetting Boolean(string name, bool defaultValue, string description) =>
+        new(name, "1", defaultValue ? 1 : 0, 0, 1, true, description) { IsBoolean = true };
+
     /// <summary>Whether <paramref name="value"/> is accepted.</summary>
     public bool Admits(double value) =>
         value >= Min && value <= Max && (!IsInteger || Math.Round(value) == value);
 
     /// <summary>The accepted range, for messages, e.g. <c>integer in [4, 4096]</c>.</summary>
-    public string RangeText => string.Create(CultureInfo.InvariantCulture,
+    public string RangeText => IsBoolean ? "true or false" : string.Create(CultureInfo.InvariantCulture,
         $"{(IsInteger ? "integer" : "number")} in [{Min:G6}, {Max:G6}]{(Units is "1" or "" ? "" : " " + Units)}");
 }
