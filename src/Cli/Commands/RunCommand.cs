@@ -20,9 +20,13 @@ internal static class RunCommand
             Description = "Seconds between plain progress lines (default 5).",
             DefaultValueFactory = _ => 5.0,
         };
+        var device = new Option<string?>("--device")
+        {
+            Description = "Where to run: cpu | cuda | auto (default: the scenario's model.device, else auto = a CUDA GPU when the model supports one and one is present).",
+        };
         var cmd = new Command("run", "Run a scenario: write its netCDF-4/CF output file and its plots.")
         {
-            scenario, output, plain, every,
+            scenario, output, plain, every, device,
         };
         cmd.SetAction(parse =>
         {
@@ -31,6 +35,9 @@ internal static class RunCommand
                 throw new UserErrorException($"--progress-interval must be a positive number of seconds, not {seconds}");
             ProgressReporter.PlainInterval = TimeSpan.FromSeconds(seconds);
             var s = ScenarioLoader.Load(parse.GetValue(scenario)!);
+            var resolved = ScenarioLoader.ResolveDevice(s, parse.GetValue(device), out var deviceProblem)
+                ?? throw new UserErrorException(deviceProblem!);
+            s = s with { Device = resolved };
             bool interactive = !parse.GetValue(plain) && ProgressReporter.StandardErrorIsTerminal;
             stdout.WriteLine(s.Sweep is { } sw
                 ? string.Create(CultureInfo.InvariantCulture,

@@ -43,6 +43,29 @@ public static class ScenarioLoader
     public static IReadOnlyList<string> InitialStateNames(ModelDescriptor model) =>
         model.InitialSettings.Select(x => x.Name).ToArray();
 
+    /// <summary>
+    /// The device a run uses: <paramref name="requested"/> (e.g. from <c>--device</c>) or the scenario's
+    /// <c>model.device</c>, checked against the model. Returns <c>null</c> with a one-line
+    /// <paramref name="problem"/> when the name is unknown or the model cannot run there.
+    /// </summary>
+    public static DevicePreference? ResolveDevice(Scenario scenario, string? requested, out string? problem)
+    {
+        problem = null;
+        if (requested is null) return scenario.Device;
+        DevicePreference? device = requested switch
+        {
+            "auto" => DevicePreference.Auto,
+            "cpu" => DevicePreference.Cpu,
+            "cuda" => DevicePreference.Cuda,
+            _ => null,
+        };
+        if (device is null)
+            problem = $"--device: unknown device '{requested}' (valid: {string.Join(", ", Devices)})";
+        else if (device == DevicePreference.Cuda && !scenario.Model.SupportsCuda)
+            (device, problem) = (null, $"--device: model {scenario.Model.Name} runs on the CPU only (valid: auto, cpu)");
+        return device;
+    }
+
     /// <summary>Reads and validates a scenario file.</summary>
     /// <param name="path">The scenario file; relative input paths inside it are resolved against its folder.</param>
     /// <param name="currentDirectory">Folder that relative output paths are resolved against; default the process's current directory.</param>
@@ -135,6 +158,8 @@ public static class ScenarioLoader
             "cuda" => DevicePreference.Cuda,
             _ => throw t.Error("device", $"unknown device '{deviceName}'", KeySuggestion.Choices(deviceName, Devices)),
         };
+        if (device == DevicePreference.Cuda && !model.SupportsCuda)
+            throw t.Error("device", $"model {model.Name} runs on the CPU only", "auto, cpu");
         return (model, integrator, device, settings);
     }
 

@@ -45,6 +45,12 @@ public sealed record ModelDescriptor(
     /// </summary>
     public bool CheckpointedSensitivity { get; init; }
 
+    /// <summary>
+    /// Whether the model runs on an NVIDIA GPU (grid models through ILGPU's CUDA backend); otherwise
+    /// it runs on the CPU only, <c>device = "cuda"</c> is an error and <c>auto</c> means the CPU.
+    /// </summary>
+    public bool SupportsCuda { get; init; }
+
     /// <summary>Parameters a <c>[sweep]</c> may follow equilibria in; empty when the model has no equilibrium sweep.</summary>
     public IReadOnlyList<string> SweepParameters { get; init; } = [];
 }

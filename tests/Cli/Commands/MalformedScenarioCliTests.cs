@@ -62,4 +62,20 @@ public sealed class MalformedScenarioCliTests
         var line = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("/nonexistent/scenario.toml", line);
     }
+
+    [Theory]
+    [InlineData("gpu", "unknown device 'gpu'")]
+    [InlineData("cuda", "model ebm-two-layer runs on the CPU only")]
+    public void Run_BadDeviceOption_Exit2OneLineNoOutput(string device, string message)
+    {
+        using var tmp = new TempFolder();
+        string file = RepositoryPaths.Combine("scenarios", "abrupt-4xco2.toml");
+        var stderr = new StringWriter();
+        int code = CliApp.Run(["run", file, "--device", device, "--output", tmp.File("out.nc")], new StringWriter(), stderr);
+        Assert.Equal(CliApp.ExitBadInput, code);
+        var line = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("--device", line);
+        Assert.Contains(message, line);
+        Assert.Empty(Directory.GetFiles(tmp.Path));
+    }
 }

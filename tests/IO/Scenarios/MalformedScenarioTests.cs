@@ -45,6 +45,7 @@ public sealed class MalformedScenarioTests
         { "forcing-for-unforced-model.toml", 11, "forcing.type", ["model lorenz96-two-scale takes no external forcing", "remove [forcing]"] },
         { "setting-out-of-range.toml", 6, "model.slow_variables", ["2 is out of range", "integer in [4, 4096]"] },
         { "plot-of-field-variable.toml", 14, "plot[1].variable", ["'x' varies along k", "scalar variables: x_mean"] },
+        { "cuda-for-cpu-model.toml", 6, "model.device", ["model ebm-two-layer runs on the CPU only", "auto, cpu"] },
         { "sweep-with-time.toml", 14, "time.start", ["[time] does not apply to a [sweep] scenario", "remove [time]"] },
         { "sweep-unknown-parameter.toml", 7, "sweep.parameter", ["'solar_constnt' of model ebm-latitude cannot be swept", "did you mean 'solar_constant'?"] },
         { "boolean-setting-as-number.toml", 6, "model.deep_ocean", ["expected true or false, found an integer 1"] },
