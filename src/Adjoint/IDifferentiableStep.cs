@@ -27,7 +27,8 @@ namespace ClimateAD.Adjoint;
 /// result for the same inputs: no floating-point atomics), and must treat all inputs as
 /// read-only. Each call linearises at the <c>x</c> passed; <see cref="Adjoint"/> recomputes any
 /// intermediate values of the step it needs from <c>x[n]</c>, which is the "taping" forward
-/// evaluation of Revolve's reverse step.</para>
+/// evaluation of Revolve's reverse step. A step that can instead record those intermediates in the
+/// forward sweep implements <see cref="ITapedStep"/>, for schedules with tape slots.</para>
 /// </remarks>
 public interface IDifferentiableStep
 {

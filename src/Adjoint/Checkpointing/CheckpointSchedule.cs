@@ -13,7 +13,9 @@ namespace ClimateAD.Adjoint.Checkpointing;
 /// <c>Advance(c, to)</c> runs <c>to − c</c> forward steps (<c>to ≤ l − 1</c>; the final state
 /// <c>x[l]</c> is computed by the first reverse step); <c>Store(c, slot)</c> copies <c>x[c]</c>
 /// into a slot; <c>Restore(k, slot)</c> makes the slot's <c>x[k]</c> current; <c>ReverseStep(c)</c>
-/// runs the adjoint of step <c>c</c> and leaves <c>x[c]</c> current. Reverse steps must come in
+/// runs the adjoint of step <c>c</c> and leaves <c>x[c]</c> current, from a tape slot holding step
+/// <c>c</c>'s tape if it names one; <c>Tape(c, slot)</c> runs the one step <c>c → c+1</c> recording
+/// its tape in the slot (<c>c + 1 ≤ l − 1</c>, like an advance). Reverse steps must come in
 /// the order <c>l−1, …, 0</c>. Because advances start at the current state, every state is
 /// first reached in increasing order of <c>n</c>, which lets a cost accumulate time means in the
 /// first sweep (<see cref="Costs.ITrajectoryCost"/>).
@@ -64,6 +66,7 @@ public sealed class CheckpointSchedule
     {
         var ram = new Dictionary<int, int>();
         var disk = new Dictionary<int, int>();
+        var tapes = new Dictionary<int, int>();
         int current = 0, nextReverse = steps - 1;
         for (int i = 0; i < actions.Length; i++)
         {
@@ -88,9 +91,19 @@ public sealed class CheckpointSchedule
                         throw new ArgumentException($"{Where()}: slot does not hold x[{a.Step}].");
                     current = a.Step;
                     break;
+                case CheckpointActionKind.Tape:
+                    if (a.Step != current) throw new ArgumentException($"{Where()}: current state is x[{current}].");
+                    if (a.EndStep != a.Step + 1 || a.EndStep > steps - 1)
+                        throw new ArgumentException($"{Where()}: must tape one step, reaching at most x[{steps - 1}].");
+                    if (a.Slot < 0 || a.Level != SnapshotLevel.Ram) throw new ArgumentException($"{Where()}: tapes need a RAM slot ≥ 0.");
+                    tapes[a.Slot] = a.Step;
+                    current = a.EndStep;
+                    break;
                 case CheckpointActionKind.ReverseStep:
                     if (a.Step != nextReverse) throw new ArgumentException($"{Where()}: expected ReverseStep({nextReverse}).");
                     if (a.Step != current) throw new ArgumentException($"{Where()}: current state is x[{current}].");
+                    if (a.Slot >= 0 && (!tapes.TryGetValue(a.Slot, out int taped) || taped != a.Step))
+                        throw new ArgumentException($"{Where()}: tape slot does not hold step {a.Step}.");
                     nextReverse--;
                     break;
                 default:

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics.X86;
+
 namespace ClimateAD.Adjoint.Checkpointing;
 
 /// <summary>Snapshots in one contiguous managed array of <c>Capacity × StateLength</c> doubles.</summary>
@@ -33,6 +35,14 @@ public sealed class InMemorySnapshotStore : ISnapshotStore
     {
         CheckSlot(slot, state.Length);
         _data.AsSpan(slot * StateLength, StateLength).CopyTo(state);
+    }
+
+    /// <summary>Hints the processor to bring <paramref name="slot"/> into cache before a <see cref="Read"/> (no effect without SSE or for an invalid slot).</summary>
+    public unsafe void Prefetch(int slot)
+    {
+        if (!Sse.IsSupported || (uint)slot >= (uint)Capacity || StateLength == 0) return;
+        fixed (double* start = &_data[slot * StateLength])
+            for (int i = 0; i < StateLength; i += 8) Sse.Prefetch1(start + i);
     }
 
     /// <summary>Nothing to release; present for <see cref="ISnapshotStore"/>.</summary>

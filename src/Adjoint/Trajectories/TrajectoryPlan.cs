@@ -11,10 +11,14 @@ namespace ClimateAD.Adjoint.Trajectories;
 /// and compare <see cref="GradientResult.Counts"/> with <see cref="Predicted"/>.
 /// </summary>
 /// <remarks>
-/// Memory model: <c>peak = s_RAM · 8N + fixed</c>, <c>fixed = 4 · 8N + 8P</c> bytes for the current
-/// state, the next state, <c>λ[n]</c>, <c>λ[n+1]</c> (<c>N</c> doubles each) and <c>θ̄</c>
-/// (<c>P</c> doubles). Not included: the model's own working memory, the cost workspace and the
-/// returned gradient arrays. Disk snapshots take <c>s_disk · 8N</c> bytes of disk.
+/// Memory model: <c>peak = s_RAM · 8N + s_tape · 8T' + fixed</c>, <c>fixed = 4 · 8N + 8P</c> bytes
+/// for the current state, the next state, <c>λ[n]</c>, <c>λ[n+1]</c> (<c>N</c> doubles each) and
+/// <c>θ̄</c> (<c>P</c> doubles); <c>s_tape</c> tape slots of a schedule with tapes hold
+/// <c>T' = </c><see cref="TapeStore.RecordLengthFor"/><c>(T)</c> doubles each for a step with
+/// <see cref="ITapedStep.TapeLength"/> <c>T</c>. Not included: the model's own working memory, the
+/// cost workspace and the returned gradient arrays. Disk snapshots take <c>s_disk · 8N</c> bytes of
+/// disk. The runner allocates the snapshot and tape memory predicted (plus at most 64 bytes to
+/// align the tapes) on its first run and keeps it for the next.
 /// </remarks>
 public sealed class TrajectoryPlan
 {
@@ -23,45 +27,57 @@ public sealed class TrajectoryPlan
     /// <param name="stateLength">State length <c>N ≥ 1</c>.</param>
     /// <param name="parameterLength">Parameter length <c>P ≥ 0</c>.</param>
     /// <param name="memoryBudgetBytes">The budget the plan was made for (<see cref="long.MaxValue"/> for none).</param>
-    public TrajectoryPlan(CheckpointSchedule schedule, int stateLength, int parameterLength, long memoryBudgetBytes = long.MaxValue)
+    /// <param name="tapeLength">The step's <see cref="ITapedStep.TapeLength"/>; required (≥ 1) when the schedule has tape actions, else 0.</param>
+    public TrajectoryPlan(CheckpointSchedule schedule, int stateLength, int parameterLength, long memoryBudgetBytes = long.MaxValue, int tapeLength = 0)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentOutOfRangeException.ThrowIfLessThan(stateLength, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(parameterLength);
+        ArgumentOutOfRangeException.ThrowIfNegative(tapeLength);
+        if (schedule.Counts.TapeSlots > 0 && tapeLength == 0)
+            throw new ArgumentException($"Schedule {schedule.Name} records tapes: give the step's tape length.", nameof(tapeLength));
         Schedule = schedule;
         StateLength = stateLength;
         ParameterLength = parameterLength;
         MemoryBudgetBytes = memoryBudgetBytes;
+        TapeLength = tapeLength;
     }
 
     /// <summary>
-    /// Picks the schedule for a memory budget: store-all when <c>l − 1</c> snapshots fit; otherwise
-    /// the binomial schedule with as many RAM snapshots as fit (at least one when there are no disk
-    /// snapshots), plus <paramref name="diskSnapshots"/> disk snapshots (multi-level) if asked for.
+    /// Picks the schedule for a memory budget: store-all with tapes
+    /// (<see cref="StoreAllSchedule.CreateTaped"/>) when the step can tape
+    /// (<paramref name="tapeLength"/> &gt; 0) and <c>l − 1</c> snapshots and tapes fit; else store-all
+    /// when <c>l − 1</c> snapshots fit; otherwise the binomial schedule with as many RAM snapshots as
+    /// fit (at least one when there are no disk snapshots), plus <paramref name="diskSnapshots"/>
+    /// disk snapshots (multi-level) if asked for.
     /// </summary>
     /// <param name="steps">Model steps <c>l ≥ 1</c>.</param>
     /// <param name="stateLength">State length <c>N ≥ 1</c>.</param>
     /// <param name="parameterLength">Parameter length <c>P ≥ 0</c>.</param>
     /// <param name="memoryBudgetBytes">RAM budget for snapshots plus the fixed buffers.</param>
     /// <param name="diskSnapshots">Disk snapshot slots to use when store-all does not fit in RAM.</param>
-    public static TrajectoryPlan ForBudget(int steps, int stateLength, int parameterLength, long memoryBudgetBytes, int diskSnapshots = 0)
+    /// <param name="tapeLength">The step's <see cref="ITapedStep.TapeLength"/>, or 0 when it does not tape.</param>
+    public static TrajectoryPlan ForBudget(int steps, int stateLength, int parameterLength, long memoryBudgetBytes, int diskSnapshots = 0, int tapeLength = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(stateLength, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(parameterLength);
         ArgumentOutOfRangeException.ThrowIfNegative(diskSnapshots);
+        ArgumentOutOfRangeException.ThrowIfNegative(tapeLength);
         long snapshotBytes = 8L * stateLength;
         long available = memoryBudgetBytes - FixedBytesFor(stateLength, parameterLength);
         long fitting = Math.Max(0, available / snapshotBytes);
         int storeAll = StoreAllSchedule.SnapshotsNeeded(steps);
+        long tapedBytes = tapeLength > 0 ? storeAll * (snapshotBytes + 8L * TapeStore.RecordLengthFor(tapeLength)) : long.MaxValue;
         CheckpointSchedule schedule;
-        if (fitting >= storeAll) schedule = StoreAllSchedule.Create(steps);
+        if (tapeLength > 0 && storeAll > 0 && available >= tapedBytes) schedule = StoreAllSchedule.CreateTaped(steps);
+        else if (fitting >= storeAll) schedule = StoreAllSchedule.Create(steps);
         else
         {
             int ram = (int)Math.Max(diskSnapshots > 0 ? 0 : 1, fitting);
             schedule = diskSnapshots > 0 ? MultiLevelSchedule.Create(steps, ram, diskSnapshots) : BinomialSchedule.Create(steps, ram);
         }
-        return new TrajectoryPlan(schedule, stateLength, parameterLength, memoryBudgetBytes);
+        return new TrajectoryPlan(schedule, stateLength, parameterLength, memoryBudgetBytes, schedule.Counts.TapeSlots > 0 ? tapeLength : 0);
     }
 
     /// <summary>The checkpointing schedule.</summary>
@@ -79,14 +95,23 @@ public sealed class TrajectoryPlan
     /// <summary>The RAM budget the plan was made for.</summary>
     public long MemoryBudgetBytes { get; }
 
+    /// <summary>Doubles of tape per step (<see cref="ITapedStep.TapeLength"/>) when the schedule records tapes, else 0.</summary>
+    public int TapeLength { get; }
+
+    /// <summary>Bytes one tape slot occupies: <c>8 · </c><see cref="TapeStore.RecordLengthFor"/><c>(TapeLength)</c>, 0 without tapes.</summary>
+    public long TapeRecordBytes => TapeLength > 0 ? 8L * TapeStore.RecordLengthFor(TapeLength) : 0;
+
     /// <summary>Bytes of one snapshot, <c>8N</c>.</summary>
     public long SnapshotBytes => 8L * StateLength;
 
     /// <summary>Fixed working memory, <c>4 · 8N + 8P</c> bytes.</summary>
     public long FixedBytes => FixedBytesFor(StateLength, ParameterLength);
 
-    /// <summary>Predicted peak RAM: <c>s_RAM · 8N + fixed</c>.</summary>
-    public long PredictedPeakBytes => Schedule.Counts.RamSlots * SnapshotBytes + FixedBytes;
+    /// <summary>Predicted RAM of the tape slots: <c>s_tape · </c><see cref="TapeRecordBytes"/>.</summary>
+    public long PredictedTapeBytes => Schedule.Counts.TapeSlots * TapeRecordBytes;
+
+    /// <summary>Predicted peak RAM: <c>s_RAM · 8N + s_tape · 8T' + fixed</c>.</summary>
+    public long PredictedPeakBytes => Schedule.Counts.RamSlots * SnapshotBytes + PredictedTapeBytes + FixedBytes;
 
     /// <summary>Disk used by snapshots: <c>s_disk · 8N</c>.</summary>
     public long PredictedDiskBytes => Schedule.Counts.DiskSlots * SnapshotBytes;
@@ -96,8 +121,10 @@ public sealed class TrajectoryPlan
 
     /// <summary>
     /// What the runner will count: the schedule's actions, <c>t + 1</c> calls of
-    /// <see cref="IDifferentiableStep.Forward"/> (the <c>t</c> advance steps and the one that
-    /// yields <c>x[l]</c> for the cost) and <c>l</c> calls of <see cref="IDifferentiableStep.Adjoint"/>.
+    /// <see cref="IDifferentiableStep.Forward"/> or <see cref="ITapedStep.ForwardTaped"/> (the
+    /// <c>t</c> advance and tape steps and the one that yields <c>x[l]</c> for the cost) and <c>l</c>
+    /// calls of <see cref="IDifferentiableStep.Adjoint"/> or <see cref="ITapedStep.AdjointTaped"/>
+    /// (the latter for the <see cref="ScheduleCounts.TapeReads"/> reverse steps that read a tape).
     /// </summary>
     public ExecutionCounts Predicted => new(Schedule.Counts, Schedule.Counts.AdvanceSteps + 1, Schedule.Counts.ReverseSteps);
 
@@ -109,10 +136,12 @@ public sealed class TrajectoryPlan
         var sb = new StringBuilder();
         sb.AppendLine(inv, $"adjoint plan: {Steps} steps, schedule {Schedule.Name}");
         sb.AppendLine(inv, $"  snapshots: {c.RamSlots} in RAM, {c.DiskSlots} on disk ({SnapshotBytes} bytes each)");
-        sb.AppendLine(inv, $"  forward steps: {c.AdvanceSteps} advance + {c.ReverseSteps} reverse (taping) = {c.ForwardEvaluations} forward evaluations; {Predicted.ForwardCalls} Forward calls, {Predicted.AdjointCalls} Adjoint calls");
+        if (c.TapeSlots > 0) sb.AppendLine(inv, $"  tapes: {c.TapeSlots} in RAM ({TapeRecordBytes} bytes each: {TapeLength} doubles); {c.TapeWrites} recorded, {c.TapeReads} read by reverse steps");
+        sb.AppendLine(inv, $"  forward steps: {c.AdvanceSteps} advance + {c.TapingEvaluations} reverse (taping) = {c.ForwardEvaluations} forward evaluations; {Predicted.ForwardCalls} Forward calls, {Predicted.AdjointCalls} Adjoint calls");
         sb.AppendLine(inv, $"  snapshot traffic: RAM {c.RamWrites} writes / {c.RamReads} reads, disk {c.DiskWrites} writes / {c.DiskReads} reads");
         string budget = MemoryBudgetBytes == long.MaxValue ? "none" : MemoryBudgetBytes.ToString(inv);
-        sb.Append(inv, $"  predicted peak memory: {PredictedPeakBytes} bytes ({c.RamSlots} x {SnapshotBytes} + {FixedBytes} fixed); budget {budget}{(FitsBudget ? "" : " EXCEEDED")}; disk {PredictedDiskBytes} bytes");
+        string tapes = c.TapeSlots > 0 ? $" + {c.TapeSlots} x {TapeRecordBytes} tapes" : "";
+        sb.Append(inv, $"  predicted peak memory: {PredictedPeakBytes} bytes ({c.RamSlots} x {SnapshotBytes}{tapes} + {FixedBytes} fixed); budget {budget}{(FitsBudget ? "" : " EXCEEDED")}; disk {PredictedDiskBytes} bytes");
         return sb.ToString();
     }
 

@@ -13,7 +13,10 @@ namespace ClimateAD.Adjoint.Verification;
 /// <para>Dot-product test (e.g. Navon, Zou, Derber &amp; Sela 1992, Mon. Wea. Rev. 120:1433–1446):
 /// <c>|⟨M_x δx, λ⟩ − ⟨δx, M_xᵀ λ⟩| / max(|⟨M_x δx, λ⟩|, |⟨δx, M_xᵀ λ⟩|) ≤ 10⁻¹²</c>, and the same
 /// for <c>M_θ</c>. Also checked: the tangent writes its output and the adjoint accumulates into
-/// its outputs (<see cref="IDifferentiableStep"/>).</para>
+/// its outputs (<see cref="IDifferentiableStep"/>), and, for an <see cref="ITapedStep"/>, that
+/// <see cref="ITapedStep.ForwardTaped"/> and <see cref="ITapedStep.AdjointTaped"/> give bit-for-bit
+/// the results of <see cref="IDifferentiableStep.Forward"/> and <see cref="IDifferentiableStep.Adjoint"/>
+/// (the value reported is the number of differing doubles).</para>
 /// <para>Taylor test (Farrell et al. 2013, SIAM J. Sci. Comput. 35:C369–C393, "dolfin-adjoint"):
 /// <c>r(ε) = |J(v + εh) − J(v) − ε ∇J·h|</c> for <c>v = (θ, x[0])</c>, <c>ε_i = 10⁻²/2^i</c>,
 /// <c>i = 0…4</c>; the observed rate <c>min_i log₂(r_i / r_{i+1})</c> must be ≥ 1.9. When
@@ -49,7 +52,7 @@ public static class GradientChecker
         double[] dx = Random(rng, nx), dTheta = Random(rng, np), lambdaNext = Random(rng, nx);
         double[] zeroX = new double[nx], zeroTheta = new double[np];
         var results = new List<GradientCheckResult>();
-        double worstState = 0, worstParameters = 0, worstTangentWrite = 0, worstAccumulate = 0;
+        double worstState = 0, worstParameters = 0, worstTangentWrite = 0, worstAccumulate = 0, tapedMismatches = 0;
         foreach (int n in new[] { 0, Math.Max(0, c.Steps - 1) }.Distinct())
         {
             // State part: ⟨M_x δx, λ⟩ vs ⟨δx, M_xᵀ λ⟩.
@@ -78,13 +81,33 @@ public static class GradientChecker
             step.Adjoint(n, c.State, c.Parameters, lambdaNext, lambdaAcc, thetaAcc);
             worstAccumulate = Math.Max(worstAccumulate, Math.Max(
                 MaxRelativeDeviation(lambdaAcc, lambda, lambdaPrior), MaxRelativeDeviation(thetaAcc, thetaBar, thetaPrior)));
+
+            if (step is ITapedStep taped) tapedMismatches += TapedMismatches(taped, n, c, lambdaNext, lambdaPrior, thetaPrior);
         }
         results.Add(Result(c.Name, "dot-product (state)", worstState, DotProductTolerance, worstState <= DotProductTolerance));
         if (np > 0)
             results.Add(Result(c.Name, "dot-product (parameters)", worstParameters, DotProductTolerance, worstParameters <= DotProductTolerance));
         results.Add(Result(c.Name, "tangent writes output", worstTangentWrite, DotProductTolerance, worstTangentWrite <= DotProductTolerance));
         results.Add(Result(c.Name, "adjoint accumulates", worstAccumulate, DotProductTolerance, worstAccumulate <= DotProductTolerance));
+        if (step is ITapedStep)
+            results.Add(Result(c.Name, "taped forward/adjoint bit-identical", tapedMismatches, 0, tapedMismatches == 0));
         return results;
+    }
+
+    // Doubles in which ForwardTaped/AdjointTaped differ from Forward/Adjoint, bit for bit.
+    private static int TapedMismatches(ITapedStep step, int n, GradientCheckCase c, double[] lambdaNext, double[] lambdaPrior, double[] thetaPrior)
+    {
+        int nx = step.StateLength;
+        double[] next = new double[nx], nextTaped = new double[nx], tape = new double[step.TapeLength];
+        step.Forward(n, c.State, c.Parameters, next);
+        step.ForwardTaped(n, c.State, c.Parameters, nextTaped, tape);
+        double[] lambda = (double[])lambdaPrior.Clone(), thetaBar = (double[])thetaPrior.Clone();
+        double[] lambdaTaped = (double[])lambdaPrior.Clone(), thetaBarTaped = (double[])thetaPrior.Clone();
+        step.Adjoint(n, c.State, c.Parameters, lambdaNext, lambda, thetaBar);
+        step.AdjointTaped(n, c.State, c.Parameters, tape, lambdaNext, lambdaTaped, thetaBarTaped);
+        static int Differing(double[] a, double[] b) =>
+            a.Zip(b).Count(p => BitConverter.DoubleToInt64Bits(p.First) != BitConverter.DoubleToInt64Bits(p.Second));
+        return Differing(next, nextTaped) + Differing(lambda, lambdaTaped) + Differing(thetaBar, thetaBarTaped);
     }
 
     /// <summary>Taylor test of the full-trajectory gradient along a random direction in <c>(θ, x[0])</c>.</summary>

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using ClimateAD.Adjoint;
+using ClimateAD.Adjoint.Checkpointing;
 
 namespace ClimateAD.Physics.Lorenz96;
 
@@ -29,11 +30,13 @@ namespace ClimateAD.Physics.Lorenz96;
 /// Numer. Math. 87:247–282) and Sandu (2006, "On the properties of Runge–Kutta discrete adjoints",
 /// LNCS 3994:550–557).</para>
 /// <para>Cost: a forward step is 4 tendency evaluations; an adjoint step 3 evaluations (stage
-/// states) + 4 tendency transposes. Work arrays (6 vectors of the state length) are allocated
-/// once here, so one instance must not be used by two threads at the same time.</para>
+/// states) + 4 tendency transposes, or only the 4 transposes from a tape (<see cref="ITapedStep"/>:
+/// <see cref="ForwardTaped"/> records <c>x₂, x₃, x₄</c>, <c>3N</c> doubles, and
+/// <see cref="AdjointTaped"/> reads them back). Work arrays (6 vectors of the state length) are
+/// allocated once here, so one instance must not be used by two threads at the same time.</para>
 /// </remarks>
 /// <typeparam name="TTendency">The right-hand side.</typeparam>
-public sealed class Rk4Step<TTendency> : IDifferentiableStep where TTendency : IDifferentiableTendency
+public sealed class Rk4Step<TTendency> : ITapedStep where TTendency : IDifferentiableTendency
 {
     private readonly double[] _stage, _k, _dStage, _dk, _stage2, _stage3;
 
@@ -127,31 +130,82 @@ public sealed class Rk4Step<TTendency> : IDifferentiableStep where TTendency : I
         ReadOnlySpan<double> lambdaNext, Span<double> lambda, Span<double> thetaBar)
     {
         var f = Tendency;
-        double dt = TimeStep, half = 0.5 * dt, sixth = dt / 6.0, third = dt / 3.0;
-        // Recompute the stage states x₂, x₃, x₄ from x[n].
+        double dt = TimeStep, half = 0.5 * dt;
+        // Recompute the stage states x₂, x₃, x₄ from x[n], exactly as Forward computes them.
         double[] x2 = _stage2, x3 = _stage3, x4 = _stage, k = _k;
         x = x[..k.Length];
-        lambdaNext = lambdaNext[..k.Length];
-        lambda = lambda[..k.Length];
         f.Evaluate(x, theta, k);
         Axpy(x, half, k, x2);
         f.Evaluate(x2, theta, k);
         Axpy(x, half, k, x3);
         f.Evaluate(x3, theta, k);
         Axpy(x, dt, k, x4);
+        ReverseSweep(x, x2, x3, x4, theta, lambdaNext, lambda, thetaBar);
+    }
 
-        // Reverse sweep: kBar holds k̄_s, xBar holds x̄_s (re-zeroed in the pass that consumes it,
-        // so it needs no separate clearing pass).
-        double[] kBar = _dk, xBar = _dStage;
-        Array.Clear(xBar);
-        SweepPass(lambda, lambdaNext, sixth, 0.0, xBar, kBar);
-        f.Adjoint(x4, theta, kBar, xBar, thetaBar);
-        SweepPass(lambda, lambdaNext, third, dt, xBar, kBar);
-        f.Adjoint(x3, theta, kBar, xBar, thetaBar);
-        SweepPass(lambda, lambdaNext, third, half, xBar, kBar);
-        f.Adjoint(x2, theta, kBar, xBar, thetaBar);
-        SweepPass(lambda, lambdaNext, sixth, half, xBar, kBar);
-        f.Adjoint(x, theta, kBar, lambda, thetaBar);
+    /// <summary>Tape length: the three stage states <c>x₂, x₃, x₄</c>, <c>3N</c> doubles.</summary>
+    public int TapeLength => 3 * StateLength;
+
+    /// <summary>
+    /// <see cref="Forward"/>, also recording the stage states <c>(x₂, x₃, x₄)</c> in <paramref name="tape"/>
+    /// with streaming stores (<see cref="TapeStore.StreamCopy"/>); <paramref name="xNext"/> is bit-for-bit Forward's.
+    /// </summary>
+    public void ForwardTaped(int n, ReadOnlySpan<double> x, ReadOnlySpan<double> theta, Span<double> xNext, Span<double> tape)
+    {
+        var f = Tendency;
+        double dt = TimeStep, half = 0.5 * dt;
+        double[] stage = _stage, k = _k;
+        int len = k.Length;
+        if (tape.Length < 3 * len) throw new ArgumentException($"Tape has {tape.Length} doubles, needs {3 * len}.", nameof(tape));
+        x = x[..len];
+        xNext = xNext[..len];
+        f.Evaluate(x, theta, k);
+        k.CopyTo(xNext);
+        Axpy(x, half, k, stage);
+        TapeStore.StreamCopy(stage, tape[..len]);
+        f.Evaluate(stage, theta, k);
+        AddTwiceAndAxpy(xNext, x, half, k, stage);
+        TapeStore.StreamCopy(stage, tape.Slice(len, len));
+        f.Evaluate(stage, theta, k);
+        AddTwiceAndAxpy(xNext, x, dt, k, stage);
+        TapeStore.StreamCopy(stage, tape.Slice(2 * len, len));
+        f.Evaluate(stage, theta, k);
+        double w = dt / 6.0;
+        Combine(x, w, k, xNext);
+    }
+
+    /// <summary>
+    /// <see cref="Adjoint"/> with the stage states read from a tape <see cref="ForwardTaped"/> recorded
+    /// at <c>(x, θ)</c> instead of recomputed: four tendency transposes and no evaluation; bit-for-bit
+    /// Adjoint's result, because the recorded stages are bit-for-bit the recomputed ones.
+    /// </summary>
+    public void AdjointTaped(int n, ReadOnlySpan<double> x, ReadOnlySpan<double> theta, ReadOnlySpan<double> tape,
+        ReadOnlySpan<double> lambdaNext, Span<double> lambda, Span<double> thetaBar)
+    {
+        int len = StateLength;
+        if (tape.Length < 3 * len) throw new ArgumentException($"Tape has {tape.Length} doubles, needs {3 * len}.", nameof(tape));
+        ReverseSweep(x[..len], tape[..len], tape.Slice(len, len), tape.Slice(2 * len, len), theta, lambdaNext, lambda, thetaBar);
+    }
+
+    // The RK4 recursion transposed, stages in reverse, at the stage states x, x₂, x₃, x₄. After the
+    // first pass (λ += λ'; k̄₄ = Δt/6 λ'), each of the next three transposes also runs the sweep pass
+    // that consumes its x̄_s: λ += x̄_s; k̄_{s−1} = p λ' + q x̄_s (IDifferentiableTendency.AdjointAndSweep),
+    // with k̄ alternating between two buffers.
+    private void ReverseSweep(ReadOnlySpan<double> x, ReadOnlySpan<double> x2, ReadOnlySpan<double> x3, ReadOnlySpan<double> x4,
+        ReadOnlySpan<double> theta, ReadOnlySpan<double> lambdaNext, Span<double> lambda, Span<double> thetaBar)
+    {
+        var f = Tendency;
+        double dt = TimeStep, half = 0.5 * dt, sixth = dt / 6.0, third = dt / 3.0;
+        double[] kBar4 = _dk, kBar3 = _dStage, scratch = _k;
+        lambdaNext = lambdaNext[..kBar4.Length];
+        lambda = lambda[..kBar4.Length];
+        FirstPass(lambda, lambdaNext, sixth, kBar4);
+        f.AdjointAndSweep(x4, theta, kBar4, thetaBar, lambda, lambdaNext, third, dt, kBar3, scratch);
+        double[] kBar2 = kBar4;
+        f.AdjointAndSweep(x3, theta, kBar3, thetaBar, lambda, lambdaNext, third, half, kBar2, scratch);
+        double[] kBar1 = kBar3;
+        f.AdjointAndSweep(x2, theta, kBar2, thetaBar, lambda, lambdaNext, sixth, half, kBar1, scratch);
+        f.Adjoint(x, theta, kBar1, lambda, thetaBar);
     }
 
     // Element-wise passes of the step, four lanes at a time with Vector256 and a scalar tail. Each
@@ -209,42 +263,23 @@ public sealed class Rk4Step<TTendency> : IDifferentiableStep where TTendency : I
         for (; i < n; i++) acc[i] = x[i] + w * (acc[i] + k[i]);
     }
 
-    // One pass of the reverse sweep between two tendency transposes. First pass (q = 0, no x̄ yet):
-    // λ += λ'; k̄ = p λ'. Later passes: λ += x̄; k̄ = p λ' + q x̄; x̄ = 0 (ready for the next transpose).
-    // q is one of Δt, Δt/2 > 0 on the later passes, so q = 0 identifies the first.
-    private static void SweepPass(Span<double> lambda, ReadOnlySpan<double> lambdaNext, double p, double q, Span<double> xBar, Span<double> kBar)
+    // First pass of the reverse sweep: λ += λ'; k̄₄ = p λ'.
+    private static void FirstPass(Span<double> lambda, ReadOnlySpan<double> lambdaNext, double p, Span<double> kBar)
     {
         int n = lambda.Length, i = 0;
-        lambdaNext = lambdaNext[..n]; xBar = xBar[..n]; kBar = kBar[..n];
+        lambdaNext = lambdaNext[..n]; kBar = kBar[..n];
         ref double rl = ref MemoryMarshal.GetReference(lambda), rln = ref MemoryMarshal.GetReference(lambdaNext);
-        ref double rxb = ref MemoryMarshal.GetReference(xBar), rkb = ref MemoryMarshal.GetReference(kBar);
-        bool first = q == 0.0;
-        if (first)
-        {
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var vp = Vector256.Create(p);
-                for (; i + 4 <= n; i += 4)
-                {
-                    var ln = Vector256.LoadUnsafe(ref rln, (nuint)i);
-                    (Vector256.LoadUnsafe(ref rl, (nuint)i) + ln).StoreUnsafe(ref rl, (nuint)i);
-                    (vp * ln).StoreUnsafe(ref rkb, (nuint)i);
-                }
-            }
-            for (; i < n; i++) { lambda[i] += lambdaNext[i]; kBar[i] = p * lambdaNext[i]; }
-            return;
-        }
+        ref double rkb = ref MemoryMarshal.GetReference(kBar);
         if (Vector256.IsHardwareAccelerated)
         {
-            Vector256<double> vp = Vector256.Create(p), vq = Vector256.Create(q);
+            var vp = Vector256.Create(p);
             for (; i + 4 <= n; i += 4)
             {
-                var xb = Vector256.LoadUnsafe(ref rxb, (nuint)i);
-                (Vector256.LoadUnsafe(ref rl, (nuint)i) + xb).StoreUnsafe(ref rl, (nuint)i);
-                (vp * Vector256.LoadUnsafe(ref rln, (nuint)i) + vq * xb).StoreUnsafe(ref rkb, (nuint)i);
-                Vector256<double>.Zero.StoreUnsafe(ref rxb, (nuint)i);
+                var ln = Vector256.LoadUnsafe(ref rln, (nuint)i);
+                (Vector256.LoadUnsafe(ref rl, (nuint)i) + ln).StoreUnsafe(ref rl, (nuint)i);
+                (vp * ln).StoreUnsafe(ref rkb, (nuint)i);
             }
         }
-        for (; i < n; i++) { lambda[i] += xBar[i]; kBar[i] = p * lambdaNext[i] + q * xBar[i]; xBar[i] = 0.0; }
+        for (; i < n; i++) { lambda[i] += lambdaNext[i]; kBar[i] = p * lambdaNext[i]; }
     }
 }

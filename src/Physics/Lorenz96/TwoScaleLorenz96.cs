@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using ClimateAD.Physics.Parameters;
 
 namespace ClimateAD.Physics.Lorenz96;
@@ -96,36 +100,102 @@ public sealed class TwoScaleLorenz96 : IDifferentiableTendency
     }
 
     /// <summary>
-    /// Accumulates the transpose: <c>X̄_m += Aᵀg − g_m + κ Σ_j ḡ_{j,m}</c>,
+    /// Accumulates the transpose: <c>X̄_m += Aᵀg − g_m + κ G_m</c>,
     /// <c>Ȳ_m += cb Bᵀḡ − c ḡ_m − κ g_{k(m)}</c>, <c>F̄ += Σ g</c>,
-    /// <c>κ̄ = Σ_k (−g_k Σ_j Y_{j,k} + X_k Σ_j ḡ_{j,k})</c>, <c>h̄ += κ̄ c/b</c>,
-    /// <c>b̄ += Σ ḡ_i c B_i − κ̄ κ/b</c>, <c>c̄ += Σ ḡ_i (b B_i − Y_i) + κ̄ h/b</c>;
-    /// <c>g</c> and <c>ḡ</c> the slow and fast parts of <paramref name="tendencyBar"/>.
+    /// <c>κ̄ = Σ_k (X_k G_k − g_k S_k)</c>, <c>h̄ += κ̄ c/b</c>, <c>b̄ += c P − κ̄ κ/b</c>,
+    /// <c>c̄ += b P − Q + κ̄ h/b</c>, with <c>g</c> and <c>ḡ</c> the slow and fast parts of
+    /// <paramref name="tendencyBar"/>, <c>S_k = Σ_j Y_{j,k}</c>, <c>G_k = Σ_j ḡ_{j,k}</c>,
+    /// <c>P = Σ_i ḡ_i B_i</c>, <c>Q = Σ_i ḡ_i Y_i</c>.
     /// </summary>
+    /// <remarks>
+    /// One pass over the slow ring, block by block (<c>X̄</c>, <c>G_k</c>, <c>F̄</c>, <c>Σ_k X_k G_k</c>,
+    /// and <c>g_{k(m)}</c> spread over the fast ring), then one fused vector pass over the fast ring
+    /// (<see cref="CyclicAdvection.FastAdjoint{TOutput}"/>: <c>Ȳ</c>, <c>P</c>, <c>Q</c> and
+    /// <c>Σ_k g_k S_k</c>). Allocation free: the spread <c>g</c> lives on the stack (or, for more than
+    /// 4096 fast variables, in a pooled array).
+    /// </remarks>
     public void Adjoint(ReadOnlySpan<double> x, ReadOnlySpan<double> theta,
-        ReadOnlySpan<double> tendencyBar, Span<double> xBar, Span<double> thetaBar)
+        ReadOnlySpan<double> tendencyBar, Span<double> xBar, Span<double> thetaBar) =>
+        Transpose(x, theta, tendencyBar, thetaBar, new AccumulateOutput(xBar[..SlowCount]), new AccumulateOutput(xBar[SlowCount..StateLength]));
+
+    /// <summary>
+    /// <see cref="Adjoint"/> with the Runge–Kutta sweep pass applied to each <c>x̄_i</c> as the
+    /// transpose produces it (<see cref="IDifferentiableTendency.AdjointAndSweep"/>):
+    /// <c>λ += x̄</c>, <c>next = p·w + q·x̄</c>; <paramref name="scratch"/> is not used.
+    /// </summary>
+    public void AdjointAndSweep(ReadOnlySpan<double> x, ReadOnlySpan<double> theta, ReadOnlySpan<double> tendencyBar,
+        Span<double> thetaBar, Span<double> lambda, ReadOnlySpan<double> w, double p, double q, Span<double> next, Span<double> scratch)
     {
-        int nk = SlowCount, nj = FastPerSlow;
+        int nk = SlowCount, n = StateLength;
+        Transpose(x, theta, tendencyBar, thetaBar,
+            new SweepOutput(lambda[..nk], w[..nk], p, q, next[..nk]), new SweepOutput(lambda[nk..n], w[nk..n], p, q, next[nk..n]));
+    }
+
+    [SkipLocalsInit]
+    private void Transpose<TOutput>(ReadOnlySpan<double> x, ReadOnlySpan<double> theta, ReadOnlySpan<double> tendencyBar,
+        Span<double> thetaBar, TOutput slowOutput, TOutput fastOutput) where TOutput : IAdjointOutput, allows ref struct
+    {
+        int nk = SlowCount, nj = FastPerSlow, nf = FastCount;
         double h = theta[1], b = theta[2], c = theta[3];
         double coupling = h * c / b, cb = c * b;
-        ReadOnlySpan<double> slow = x[..nk], fast = x[nk..], gSlow = tendencyBar[..nk], gFast = tendencyBar[nk..];
-        Span<double> slowBar = xBar[..nk], fastBar = xBar[nk..];
-        double forcingBar = 0, couplingBar = 0, bBar = 0, cBar = 0;
-        for (int m = 0; m < nk; m++)
-        {
-            // Both block sums in one pass: two independent sequential chains, same order as Sum.
-            ReadOnlySpan<double> blockY = fast.Slice(m * nj, nj), blockG = gFast.Slice(m * nj, nj);
-            double sumY = 0, sumG = 0;
-            for (int j = 0; j < blockY.Length; j++) { sumY += blockY[j]; sumG += blockG[j]; }
-            slowBar[m] += CyclicAdvection.SlowTranspose(slow, gSlow, m) - gSlow[m] + coupling * sumG;
-            forcingBar += gSlow[m];
-            couplingBar += slow[m] * sumG - gSlow[m] * sumY;
-        }
-        CyclicAdvection.FastAdjoint(fast, gFast, gSlow, nj, b, c, coupling, fastBar, ref bBar, ref cBar);
+        ReadOnlySpan<double> slow = x[..nk], fast = x[nk..(nk + nf)], gSlow = tendencyBar[..nk], gFast = tendencyBar[nk..(nk + nf)];
+        double[]? rented = nf > 4096 ? ArrayPool<double>.Shared.Rent(nf) : null;
+        Span<double> gamma = rented is null ? stackalloc double[nf] : rented.AsSpan(0, nf);
+        SlowAdjoint(slow, gSlow, gFast, nj, coupling, slowOutput, gamma, out double forcingBar, out double slowDotSumG);
+        CyclicAdvection.FastAdjoint(fast, gFast, gamma, cb, c, coupling, fastOutput, out double gDotB, out double gDotY, out double gSlowDotSumY);
+        if (rented is not null) ArrayPool<double>.Shared.Return(rented);
+        double couplingBar = slowDotSumG - gSlowDotSumY;
         thetaBar[0] += forcingBar;
         thetaBar[1] += couplingBar * c / b;
-        thetaBar[2] += bBar - couplingBar * coupling / b;
-        thetaBar[3] += cBar + couplingBar * h / b;
+        thetaBar[2] += c * gDotB - couplingBar * coupling / b;
+        thetaBar[3] += (b * gDotB - gDotY) + couplingBar * h / b;
+    }
+
+    // Block by block: γ_{kJ+j} = g_k (g spread over the fast ring); G_k = Σ_j ḡ_{kJ+j} (four lanes over
+    // the full chunks of four, reduced as (l₀ + l₁) + (l₂ + l₃), then the remaining j in increasing
+    // order; all in order when J < 4); X̄_k = Aᵀg − g_k + κ G_k to the output; F̄ = Σ g; Σ_k X_k G_k.
+    private static void SlowAdjoint<TOutput>(ReadOnlySpan<double> slow, ReadOnlySpan<double> gSlow, ReadOnlySpan<double> gFast,
+        int blockLength, double coupling, TOutput output, Span<double> gamma, out double forcingBar, out double slowDotSumG)
+        where TOutput : IAdjointOutput, allows ref struct
+    {
+        int nk = slow.Length;
+        if (gSlow.Length < nk || gFast.Length < nk * blockLength || gamma.Length < nk * blockLength)
+            throw new ArgumentException("Slow and fast lengths disagree.");
+        ref double rx = ref MemoryMarshal.GetReference(slow);
+        ref double rg = ref MemoryMarshal.GetReference(gSlow);
+        ref double rf = ref MemoryMarshal.GetReference(gFast);
+        ref double rγ = ref MemoryMarshal.GetReference(gamma);
+        double f = 0, xg = 0;
+        for (int m = 0, m0 = 0; m < nk; m++, m0 += blockLength)
+        {
+            double gm = Unsafe.Add(ref rg, m), sumG = 0;
+            int j = 0;
+            if (blockLength >= 4)
+            {
+                var value = Vector256.Create(gm);
+                var lanes = Vector256.LoadUnsafe(ref rf, (nuint)m0);
+                value.StoreUnsafe(ref rγ, (nuint)m0);
+                for (j = 4; j + 4 <= blockLength; j += 4)
+                {
+                    lanes += Vector256.LoadUnsafe(ref rf, (nuint)(m0 + j));
+                    value.StoreUnsafe(ref rγ, (nuint)(m0 + j));
+                }
+                value.StoreUnsafe(ref rγ, (nuint)(m0 + blockLength - 4));
+                sumG = CyclicAdvection.Reduce(lanes);
+            }
+            else gamma.Slice(m0, blockLength).Fill(gm);
+            for (; j < blockLength; j++) sumG += Unsafe.Add(ref rf, m0 + j);
+            // Aᵀg at m (CyclicAdvection.SlowTranspose), indices written out away from the ring's ends.
+            double transpose = m >= 2 && m + 2 < nk
+                ? -Unsafe.Add(ref rg, m + 1) * (Unsafe.Add(ref rx, m - 1) - Unsafe.Add(ref rx, m + 2))
+                  - Unsafe.Add(ref rg, m + 2) * Unsafe.Add(ref rx, m + 1) + Unsafe.Add(ref rg, m - 1) * Unsafe.Add(ref rx, m - 2)
+                : CyclicAdvection.SlowTranspose(slow, gSlow, m);
+            output.Element(m, transpose - gm + coupling * sumG);
+            f += gm;
+            xg += Unsafe.Add(ref rx, m) * sumG;
+        }
+        forcingBar = f;
+        slowDotSumG = xg;
     }
 
     private static double Sum(ReadOnlySpan<double> v)

@@ -19,6 +19,32 @@ public class TrajectoryPlanTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ForBudget_SnapshotsAndTapesFit_ChoosesStoreAllWithTapes()
+    {
+        // Tape of 1001 doubles: records of 1008 doubles (whole 64-byte lines), 8064 bytes.
+        long budget = 32_080 + 99 * (8000 + 8064);
+        var plan = TrajectoryPlan.ForBudget(L, N, P, budget, tapeLength: 1001);
+        Assert.Equal("store-all+tape", plan.Schedule.Name);
+        Assert.Equal(budget, plan.PredictedPeakBytes);
+        Assert.Equal(8064, plan.TapeRecordBytes);
+        Assert.Equal(L, plan.Predicted.Actions.ForwardEvaluations);
+        output.WriteLine(plan.Describe());
+    }
+
+    [Fact]
+    public void ForBudget_OnlySnapshotsFit_ChoosesStoreAllWithoutTapes()
+    {
+        var plan = TrajectoryPlan.ForBudget(L, N, P, 32_080 + 99 * (8000 + 8064) - 1, tapeLength: 1001);
+        Assert.Equal("store-all", plan.Schedule.Name);
+        Assert.Equal(0, plan.TapeLength);
+        Assert.Equal(2 * L - 1, plan.Predicted.Actions.ForwardEvaluations);
+    }
+
+    [Fact]
+    public void Constructor_TapedScheduleWithoutTapeLength_Throws() =>
+        Assert.Throws<ArgumentException>(() => new TrajectoryPlan(StoreAllSchedule.CreateTaped(L), N, P));
+
+    [Fact]
     public void ForBudget_TenSnapshotsFit_ChoosesBinomialWithTen()
     {
         var plan = TrajectoryPlan.ForBudget(L, N, P, 32_080 + 10 * 8000 + 7999);

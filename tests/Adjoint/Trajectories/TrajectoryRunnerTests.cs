@@ -99,5 +99,54 @@ public class TrajectoryRunnerTests
         Assert.Equal(x1 * 0.1 * 2.0, result.InitialStateGradient[1], 15);
     }
 
+    [Fact]
+    public void Run_StoreAllWithTapes_GradientIdenticalBitForBitAndNoTapingEvaluations()
+    {
+        var reference = new TrajectoryRunner(new Lorenz63Step(), PlanFor("store-all")).Run(X0, Theta, Cost());
+        var step = new TapedLorenz63Step();
+        var plan = new TrajectoryPlan(StoreAllSchedule.CreateTaped(Steps), 3, 3, tapeLength: step.TapeLength);
+        var result = new TrajectoryRunner(step, plan).Run(X0, Theta, Cost());
+        Assert.Equal(Bits(reference.ParameterGradient), Bits(result.ParameterGradient));
+        Assert.Equal(Bits(reference.InitialStateGradient), Bits(result.InitialStateGradient));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(reference.Cost), BitConverter.DoubleToInt64Bits(result.Cost));
+        Assert.Equal(plan.Predicted, result.Counts);
+        // Steps 0 … L−2 are taped in the forward sweep and reversed from their tapes; step L−1 is
+        // evaluated once for x[L] and once more by its (untaped) reverse step.
+        Assert.Equal(Steps - 1, step.ForwardTapedCalls);
+        Assert.Equal(1, step.ForwardCalls);
+        Assert.Equal(Steps - 1, step.AdjointTapedCalls);
+        Assert.Equal(1, step.AdjointCalls);
+        Assert.Equal(Steps - 1, result.Counts.Actions.TapeReads);
+        Assert.Equal(Steps, result.Counts.Actions.ForwardEvaluations);
+    }
+
+    [Fact]
+    public void Constructor_TapedScheduleWithUntapedStep_Throws() =>
+        Assert.Throws<ArgumentException>(() => new TrajectoryRunner(new Lorenz63Step(),
+            new TrajectoryPlan(StoreAllSchedule.CreateTaped(Steps), 3, 3, tapeLength: 3)));
+
+    [Fact]
+    public void Constructor_TapeLengthDifferentFromStep_Throws() =>
+        Assert.Throws<ArgumentException>(() => new TrajectoryRunner(new TapedLorenz63Step(),
+            new TrajectoryPlan(StoreAllSchedule.CreateTaped(Steps), 3, 3, tapeLength: 4)));
+
+    [Fact]
+    public void Run_SecondRun_ReusesSnapshotAndTapeStores()
+    {
+        var step = new TapedLorenz63Step();
+        var plan = new TrajectoryPlan(StoreAllSchedule.CreateTaped(Steps), 3, 3, tapeLength: step.TapeLength);
+        var runner = new TrajectoryRunner(step, plan);
+        var cost = Cost();
+        var first = runner.Run(X0, Theta, cost);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var second = runner.Run(X0, Theta, cost);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long stores = plan.PredictedPeakBytes - plan.FixedBytes;
+        Assert.True(allocated < stores, $"second run allocated {allocated} bytes; the stores take {stores}");
+        Assert.Equal(Bits(first.ParameterGradient), Bits(second.ParameterGradient));
+        runner.ReleaseMemory();
+        Assert.Equal(Bits(first.ParameterGradient), Bits(runner.Run(X0, Theta, cost).ParameterGradient));
+    }
+
     private static long[] Bits(double[] v) => [.. v.Select(BitConverter.DoubleToInt64Bits)];
 }

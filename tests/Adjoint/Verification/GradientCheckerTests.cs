@@ -42,6 +42,17 @@ public class GradientCheckerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void DotProduct_TapedStep_ChecksTapedResultsBitForBit()
+    {
+        var right = TestModelGradientChecks.Lorenz63() with { Name = "taped", Step = new TapedLorenz63Step() };
+        Assert.True(GradientChecker.DotProduct(right).Single(r => r.Test == "taped forward/adjoint bit-identical").Pass);
+        var wrong = right with { Step = new TapedLorenz63Step(tapeError: 1e-9) };
+        var result = GradientChecker.DotProduct(wrong).Single(r => r.Test == "taped forward/adjoint bit-identical");
+        Assert.False(result.Pass);
+        Assert.True(result.Value > 0);
+    }
+
+    [Fact]
     public void Taylor_CorrectAdjoint_RateNearTwo()
     {
         var r = GradientChecker.Taylor(TestModelGradientChecks.Duffing());

@@ -50,6 +50,35 @@ public class Rk4StepTests
         Assert.Equal(binomialPlan.Predicted, binomial.Counts);
         Assert.True(binomial.Counts.ForwardCalls > storeAll.Counts.ForwardCalls);
         Assert.All(storeAll.ParameterGradient, g => Assert.NotEqual(0.0, g));
+
+        var step = (Rk4Step<TwoScaleLorenz96>)c.Step;
+        var tapedPlan = new TrajectoryPlan(StoreAllSchedule.CreateTaped(c.Steps), step.StateLength, step.ParameterLength, tapeLength: step.TapeLength);
+        var taped = new TrajectoryRunner(step, tapedPlan).Run(c.State, c.Parameters, c.Cost!);
+        Assert.Equal(Bits(storeAll.ParameterGradient), Bits(taped.ParameterGradient));
+        Assert.Equal(Bits(storeAll.InitialStateGradient), Bits(taped.InitialStateGradient));
+        Assert.Equal(tapedPlan.Predicted, taped.Counts);
+        Assert.Equal(c.Steps, taped.Counts.Actions.ForwardEvaluations);
+    }
+
+    [Fact]
+    public void ForwardTapedAndAdjointTaped_AnyState_BitIdenticalToForwardAndAdjoint()
+    {
+        var c = Lorenz96GradientChecks.TwoScale();
+        var step = (Rk4Step<TwoScaleLorenz96>)c.Step;
+        int n = step.StateLength;
+        var rng = new Random(5);
+        double[] lambdaNext = [.. Enumerable.Range(0, n).Select(_ => rng.NextDouble() - 0.5)];
+        double[] next = new double[n], nextTaped = new double[n], tape = new double[step.TapeLength];
+        step.Forward(0, c.State, c.Parameters, next);
+        step.ForwardTaped(0, c.State, c.Parameters, nextTaped, tape);
+        double[] lambda = new double[n], lambdaTaped = new double[n], thetaBar = new double[4], thetaBarTaped = new double[4];
+        step.Adjoint(0, c.State, c.Parameters, lambdaNext, lambda, thetaBar);
+        step.AdjointTaped(0, c.State, c.Parameters, tape, lambdaNext, lambdaTaped, thetaBarTaped);
+        Assert.Equal(Bits(next), Bits(nextTaped));
+        Assert.Equal(Bits(lambda), Bits(lambdaTaped));
+        Assert.Equal(Bits(thetaBar), Bits(thetaBarTaped));
+        Assert.Equal(3 * n, step.TapeLength);
+        Assert.NotEqual(Bits(c.State), Bits(tape.AsSpan(0, n).ToArray())); // the tape holds x₂, not x
     }
 
     [Fact]
@@ -60,11 +89,15 @@ public class Rk4StepTests
         double[] next = new double[step.StateLength], dx = new double[step.StateLength], lambda = new double[step.StateLength];
         double[] dTheta = new double[step.ParameterLength], thetaBar = new double[step.ParameterLength];
         dx[0] = 1;
+        var taped = (Rk4Step<TwoScaleLorenz96>)step;
+        double[] tape = new double[taped.TapeLength];
         void All()
         {
             step.Forward(0, c.State, c.Parameters, next);
             step.Tangent(0, c.State, c.Parameters, dx, dTheta, next);
             step.Adjoint(0, c.State, c.Parameters, dx, lambda, thetaBar);
+            taped.ForwardTaped(0, c.State, c.Parameters, next, tape);
+            taped.AdjointTaped(0, c.State, c.Parameters, tape, dx, lambda, thetaBar);
         }
         All();
         long before = GC.GetAllocatedBytesForCurrentThread();

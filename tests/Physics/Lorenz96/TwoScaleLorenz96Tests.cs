@@ -58,6 +58,46 @@ public class TwoScaleLorenz96Tests
         for (int i = 0; i < x.Length; i++) Assert.Equal((plus[i] - minus[i]) / (2 * eta), tangent[i], 1e-6);
     }
 
+    [Theory]
+    [InlineData(4, 1)]
+    [InlineData(5, 3)]
+    [InlineData(4, 10)]
+    [InlineData(6, 7)]
+    [InlineData(36, 10)]
+    public void Adjoint_AnyRingLength_IsTheTransposeOfTheTangent(int slowCount, int fastPerSlow)
+    {
+        // ⟨f_x δx + f_θ δθ, t̄⟩ = ⟨δx, x̄⟩ + ⟨δθ, θ̄⟩, on rings whose length is not a multiple of the
+        // four vector lanes and blocks shorter and longer than four (the vector transpose's edge cases).
+        var model = new TwoScaleLorenz96(slowCount, fastPerSlow);
+        var rng = new Random(slowCount * 100 + fastPerSlow);
+        int n = model.StateLength;
+        double[] x = Random(rng, n, 3.0), dx = Random(rng, n, 1.0), tBar = Random(rng, n, 1.0);
+        double[] theta = [10, 1.2, 8, 6], dTheta = [0.3, -0.2, 0.5, 0.4];
+        var tangent = new double[n];
+        model.Tangent(x, theta, dx, dTheta, tangent);
+        double[] xBar = new double[n], thetaBar = new double[4];
+        model.Adjoint(x, theta, tBar, xBar, thetaBar);
+        double left = 0, right = 0, scale = 0;
+        for (int i = 0; i < n; i++) { left += tangent[i] * tBar[i]; right += dx[i] * xBar[i]; scale += Math.Abs(tangent[i] * tBar[i]); }
+        for (int i = 0; i < 4; i++) right += dTheta[i] * thetaBar[i];
+        Assert.True(Math.Abs(left - right) <= 1e-13 * scale, $"{left} vs {right}");
+    }
+
+    [Fact]
+    public void Adjoint_PriorValues_AreAccumulatedInto()
+    {
+        var model = new TwoScaleLorenz96(5, 3);
+        var rng = new Random(11);
+        int n = model.StateLength;
+        double[] x = Random(rng, n, 3.0), tBar = Random(rng, n, 1.0), prior = Random(rng, n, 1.0), thetaPrior = [1, 2, 3, 4];
+        double[] theta = [10, 1.2, 8, 6];
+        double[] fresh = new double[n], freshTheta = new double[4], acc = (double[])prior.Clone(), accTheta = (double[])thetaPrior.Clone();
+        model.Adjoint(x, theta, tBar, fresh, freshTheta);
+        model.Adjoint(x, theta, tBar, acc, accTheta);
+        for (int i = 0; i < n; i++) Assert.Equal(prior[i] + fresh[i], acc[i], 1e-12);
+        for (int i = 0; i < 4; i++) Assert.Equal(thetaPrior[i] + freshTheta[i], accTheta[i], 1e-12);
+    }
+
     [Fact]
     public void Constructor_TooFewSlowVariables_Throws()
     {
