@@ -6,6 +6,7 @@ IBenchmark[] benchmarks =
 [
     new EbmEnsembleBenchmark(),
     new Lorenz96AdjointBenchmark(),
+    new TracerBenchmark(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")

@@ -123,6 +123,36 @@ public static unsafe partial class H5D
         }
     }
 
+    /// <summary>
+    /// Writes one whole chunk as stored bytes, bypassing the chunk cache and the filter pipeline
+    /// (<c>H5Dwrite_chunk</c>, HDF5 1.10.3+).
+    /// </summary>
+    /// <remarks>
+    /// Bit <c>i</c> of <paramref name="filterMask"/> set records that filter <c>i</c> of the dataset's
+    /// pipeline was NOT applied to <paramref name="buffer"/>, so readers skip it; with every bit of
+    /// the pipeline set the chunk is stored raw. HDF5 keeps a rewritten chunk at its address when the
+    /// new <paramref name="size"/> equals the stored one, and otherwise frees the old space and
+    /// allocates new space.
+    /// </remarks>
+    /// <param name="dataset">Chunked dataset id.</param>
+    /// <param name="xfer">Transfer property list.</param>
+    /// <param name="filterMask">Filters skipped (bit i = filter i).</param>
+    /// <param name="offset">Logical position of the chunk's first element, one entry per dimension (a multiple of the chunk shape).</param>
+    /// <param name="size">Bytes in <paramref name="buffer"/>.</param>
+    /// <param name="buffer">The chunk's stored bytes.</param>
+    /// <returns>Non-negative on success.</returns>
+    public static int write_chunk(long dataset, long xfer, uint filterMask, ulong[] offset, nuint size, void* buffer)
+    {
+        lock (Hdf5Library.SyncRoot)
+        {
+            Hdf5Library.EnsureLoaded();
+            fixed (ulong* o = offset)
+            {
+                return Hdf5Library.Check(H5Dwrite_chunk(dataset, xfer, filterMask, o, size, buffer), "H5Dwrite_chunk");
+            }
+        }
+    }
+
     [LibraryImport(Hdf5Library.MainName, StringMarshalling = StringMarshalling.Utf8)]
     private static partial long H5Dcreate2(long loc, string name, long type, long space, long lcpl, long dcpl, long dapl);
 
@@ -146,4 +176,7 @@ public static unsafe partial class H5D
 
     [LibraryImport(Hdf5Library.MainName)]
     private static partial int H5Dread(long dataset, long memType, long memSpace, long fileSpace, long xfer, void* buffer);
+
+    [LibraryImport(Hdf5Library.MainName)]
+    private static partial int H5Dwrite_chunk(long dataset, long xfer, uint filterMask, ulong* offset, nuint size, void* buffer);
 }

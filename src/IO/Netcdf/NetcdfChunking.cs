@@ -10,6 +10,9 @@ internal static class NetcdfChunking
 {
     private const int BytesPerValue = sizeof(double);
 
+    /// <summary>Shortest time length <see cref="AlignToFlushes"/> shortens a chunk to.</summary>
+    private const ulong MinAlignedRecords = 8;
+
     /// <summary>Chunk shape (time first) for a variable whose record has shape <paramref name="recordShape"/>.</summary>
     public static ulong[] ForRecordVariable(IReadOnlyList<ulong> recordShape, NetcdfWriterOptions options)
     {
@@ -27,6 +30,37 @@ internal static class NetcdfChunking
         }
         Shrink(chunk, firstSplittable: 1, options.MaxChunkBytes);
         return chunk;
+    }
+
+    /// <summary>
+    /// Shortens the time length of a record chunk to the largest divisor of
+    /// <see cref="NetcdfWriterOptions.FlushEveryRecords"/> not above it, so that flushes by record
+    /// count fall on chunk boundaries and <see cref="NetcdfWriter"/> writes every chunk once, complete
+    /// and compressed. Left as it is when there is no record-count flush or when the divisor would be
+    /// below 8 records (and smaller than the chunk): then partial chunks are stored unfiltered instead.
+    /// </summary>
+    public static ulong[] AlignToFlushes(ulong[] chunk, NetcdfWriterOptions options)
+    {
+        if (options.FlushEveryRecords is not { } every || chunk[0] <= 1)
+        {
+            return chunk;
+        }
+        var divisor = 1UL;
+        for (var d = Math.Min(chunk[0], (ulong)every); d >= 1; d--)
+        {
+            if ((ulong)every % d == 0)
+            {
+                divisor = d;
+                break;
+            }
+        }
+        if (divisor < chunk[0] && divisor < MinAlignedRecords)
+        {
+            return chunk;
+        }
+        var aligned = (ulong[])chunk.Clone();
+        aligned[0] = divisor;
+        return aligned;
     }
 
     /// <summary>Chunk shape for a fixed-shape variable: the whole array, split until it fits.</summary>

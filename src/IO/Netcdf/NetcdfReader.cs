@@ -197,8 +197,20 @@ public sealed unsafe class NetcdfReader : IDisposable
     /// <param name="name">Variable name.</param>
     /// <param name="record">Zero-based record index.</param>
     /// <returns>The record's values, row-major over the remaining dimensions.</returns>
-    public double[] ReadRecord(string name, int record)
+    public double[] ReadRecord(string name, int record) => ReadRecords(name, record, 1);
+
+    /// <summary>
+    /// Reads records [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>) of a
+    /// variable whose first dimension is UNLIMITED, e.g. the first <c>records_written</c> records of a
+    /// file whose run was killed.
+    /// </summary>
+    /// <param name="name">Variable name.</param>
+    /// <param name="first">Zero-based first record.</param>
+    /// <param name="count">Number of records (0 gives an empty array).</param>
+    /// <returns>The records' values, row-major (time slowest).</returns>
+    public double[] ReadRecords(string name, int first, int count)
     {
+        var record = first;
         var info = GetVariable(name);
         var unlimited = info.Dimensions.Count > 0
             && _dimensions.FirstOrDefault(d => d.Name == info.Dimensions[0])?.IsUnlimited == true;
@@ -206,28 +218,33 @@ public sealed unsafe class NetcdfReader : IDisposable
         {
             throw new ArgumentException($"Variable '{name}' does not start with an UNLIMITED dimension, so it has no records.", nameof(name));
         }
-        if (record < 0 || record >= info.Shape[0])
+        if (record < 0 || count < 0 || (long)record + count > info.Shape[0] || (count == 0 && record > info.Shape[0]))
         {
-            throw new ArgumentOutOfRangeException(nameof(record), record, $"Variable '{name}' has {info.Shape[0]} records.");
+            throw new ArgumentOutOfRangeException(
+                count == 1 ? "record" : nameof(count), record, $"Variable '{name}' has {info.Shape[0]} records; asked for {count} from {record}.");
         }
         var rank = info.Shape.Count;
         var start = new ulong[rank];
-        var count = new ulong[rank];
+        var counts = new ulong[rank];
         start[0] = (ulong)record;
-        count[0] = 1;
+        counts[0] = (ulong)count;
         for (var i = 1; i < rank; i++)
         {
-            count[i] = (ulong)info.Shape[i];
+            counts[i] = (ulong)info.Shape[i];
         }
-        var values = new double[info.Shape.Skip(1).Aggregate(1L, (product, n) => product * n)];
+        var values = new double[count * info.Shape.Skip(1).Aggregate(1L, (product, n) => product * n)];
+        if (values.Length == 0)
+        {
+            return values;
+        }
         Guard(() =>
         {
             var dataset = H5D.open(_file, "/" + name, H5P.DEFAULT);
             var fileSpace = H5D.get_space(dataset);
-            var memSpace = H5S.create_simple(rank, count, null);
+            var memSpace = H5S.create_simple(rank, counts, null);
             try
             {
-                H5S.select_hyperslab(fileSpace, H5S.SELECT_SET, start, null, count, null);
+                H5S.select_hyperslab(fileSpace, H5S.SELECT_SET, start, null, counts, null);
                 fixed (double* p = values)
                 {
                     H5D.read(dataset, H5T.NATIVE_DOUBLE, memSpace, fileSpace, H5P.DEFAULT, p);

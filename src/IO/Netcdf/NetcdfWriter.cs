@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using ClimateAD.IO.Hdf5;
 
 namespace ClimateAD.IO.Netcdf;
@@ -14,16 +16,30 @@ namespace ClimateAD.IO.Netcdf;
 /// <see cref="Write"/> once per time-dependent variable, then <see cref="EndRecord"/>. A variable not
 /// written in a record holds its <c>_FillValue</c> there. Fixed variables are written once with
 /// <see cref="WriteStatic"/>.</para>
-/// <para>Crash safety: from creation the global attribute <c>run_status</c> is "incomplete". At every
-/// flush (every <see cref="NetcdfWriterOptions.FlushEveryRecords"/> records or
-/// <see cref="NetcdfWriterOptions.FlushInterval"/>, and on <see cref="Flush"/>) all data and metadata
-/// go to the operating system (<c>H5Fflush</c>) and <c>records_written</c> is updated, so a process
-/// that dies leaves a file that opens and holds the flushed records. Only <see cref="Complete"/> sets
-/// <c>run_status</c> to "complete". The file uses the earliest HDF5 superblock format, which has no
-/// "open for writing" flag, so a crashed file needs no <c>h5clear</c>. Between flushes HDF5 may
-/// write part of its metadata early, so after a crash the time dimension may be longer than
-/// <c>records_written</c>; trust <c>records_written</c>. There is no fsync: a power loss may lose what
-/// the OS had not yet written.</para>
+/// <para>Crash safety: from creation the global attribute <c>run_status</c> is "incomplete". Records
+/// are kept in memory and reach HDF5 only at a flush (every
+/// <see cref="NetcdfWriterOptions.FlushEveryRecords"/> records, counted from the first record, or
+/// <see cref="NetcdfWriterOptions.FlushInterval"/>, and on <see cref="Flush"/>), so between flushes
+/// HDF5 holds nothing dirty and writes nothing. A flush commits in two steps: (1) the new records,
+/// chunk indexes and extents go to the operating system (<c>H5Fflush</c>); (2) only then is
+/// <c>records_written</c> updated and flushed. A process that dies therefore leaves a file that opens
+/// and holds at least <c>records_written</c> valid records (the time dimension may be longer when it
+/// died between the two steps; trust <c>records_written</c>).</para>
+/// <para>What makes step (1) safe to interrupt: HDF5 never overwrites bytes that the index already on
+/// disk points to, because no chunk is ever rewritten with a different size. A chunk that is
+/// complete when first written goes through the filters (shuffle + deflate) and is written once. A
+/// chunk that is still partial at a flush is stored unfiltered (<c>H5Dwrite_chunk</c> with every
+/// filter skipped), so its size is fixed and later flushes rewrite it in place with more records; the
+/// records it already held are rewritten with the same bytes. (A rewritten compressed chunk changes
+/// size: HDF5 frees its old space and may hand that space to another chunk in the same flush while the
+/// index on disk still points there; a process killed before the index is flushed then leaves a chunk
+/// that fails to inflate. That was the failure this design removes.) To keep partial chunks rare,
+/// the time length of record chunks divides <see cref="NetcdfWriterOptions.FlushEveryRecords"/>
+/// (<see cref="NetcdfChunking.AlignToFlushes"/>), so only flushes by time or by <see cref="Flush"/>
+/// leave unfiltered chunks.</para>
+/// <para>Only <see cref="Complete"/> sets <c>run_status</c> to "complete". The file uses the earliest
+/// HDF5 superblock format, which has no "open for writing" flag, so a crashed file needs no
+/// <c>h5clear</c>. There is no fsync: a power loss may lose what the OS had not yet written.</para>
 /// <para>Not thread-safe; calls into HDF5 are serialised process-wide by <see cref="Hdf5Library.SyncRoot"/>.</para>
 /// </remarks>
 public sealed unsafe class NetcdfWriter : IDisposable
@@ -44,7 +60,7 @@ public sealed unsafe class NetcdfWriter : IDisposable
     private Slot? _bounds;
     private bool _inRecord;
     private double _lastTime = double.NegativeInfinity;
-    private int _recordsSinceFlush;
+    private int _committed;
     private long _lastFlushTimestamp;
 
     private NetcdfWriter(string path, NetcdfSchema schema, NetcdfWriterOptions options)
@@ -57,6 +73,9 @@ public sealed unsafe class NetcdfWriter : IDisposable
     /// <summary>Path of the file being written.</summary>
     public string Path { get; }
 
+    /// <summary>Most bytes of records held in memory between flushes; beyond this a record end flushes early.</summary>
+    public const long MaxBufferedBytes = 64L * 1024 * 1024;
+
     /// <summary>Number of completed records (calls to <see cref="EndRecord"/>).</summary>
     public int RecordCount { get; private set; }
 
@@ -67,6 +86,11 @@ public sealed unsafe class NetcdfWriter : IDisposable
     /// Creates (overwriting) the file at <paramref name="path"/>, declares everything in
     /// <paramref name="schema"/>, writes the coordinate values, and flushes it, marked incomplete.
     /// </summary>
+    /// <remarks>
+    /// On Unix the file is built as <c>path + ".creating"</c> and renamed to <paramref name="path"/>
+    /// after that first flush, so a process killed while creating it leaves no half-made file at
+    /// <paramref name="path"/> (and an older file there stays until the rename).
+    /// </remarks>
     /// <param name="path">File path; by convention ending in ".nc".</param>
     /// <param name="schema">Dimensions, variables and global attributes.</param>
     /// <param name="options">Compression, chunking and flush settings; null for the defaults.</param>
@@ -85,6 +109,7 @@ public sealed unsafe class NetcdfWriter : IDisposable
         try
         {
             writer.Define();
+            writer.Publish();
             return writer;
         }
         catch (Hdf5Exception e) when (e.FilePath is null)
@@ -166,22 +191,15 @@ public sealed unsafe class NetcdfWriter : IDisposable
         {
             throw new ArgumentException("The time axis has no bounds variable (NetcdfTimeAxis.BoundsName); do not pass bounds.");
         }
-        try
+        foreach (var slot in _recordSlots)
         {
-            foreach (var slot in _recordSlots)
-            {
-                Resize(slot, RecordCount + 1);
-                slot.Written = false;
-            }
-            WriteSlab(_time, [time]);
-            if (bounds is not null)
-            {
-                WriteSlab(_bounds!, bounds);
-            }
+            slot.AddRecord(RecordCount);
+            slot.Written = false;
         }
-        catch (Hdf5Exception e) when (e.FilePath is null)
+        _time.Store(RecordCount, [time]);
+        if (bounds is not null)
         {
-            throw e.ForFile(Path);
+            _bounds!.Store(RecordCount, bounds);
         }
         _lastTime = time;
         _inRecord = true;
@@ -207,14 +225,7 @@ public sealed unsafe class NetcdfWriter : IDisposable
             throw new InvalidOperationException($"Variable '{variable}' was already written in record {RecordCount}.");
         }
         CheckLength(slot, values.Length);
-        try
-        {
-            WriteSlab(slot, values);
-        }
-        catch (Hdf5Exception e) when (e.FilePath is null)
-        {
-            throw e.ForFile(Path);
-        }
+        slot.Store(RecordCount, values);
         slot.Written = true;
     }
 
@@ -228,18 +239,18 @@ public sealed unsafe class NetcdfWriter : IDisposable
         }
         _inRecord = false;
         RecordCount++;
-        _recordsSinceFlush++;
-        var dueByCount = _options.FlushEveryRecords is { } n && _recordsSinceFlush >= n;
+        var dueByCount = _options.FlushEveryRecords is { } n && RecordCount % n == 0;
         var dueByTime = _options.FlushInterval is { } interval && Stopwatch.GetElapsedTime(_lastFlushTimestamp) >= interval;
-        if (dueByCount || dueByTime)
+        var dueByMemory = _recordSlots.Sum(s => s.BufferedBytes(RecordCount)) > MaxBufferedBytes;
+        if (dueByCount || dueByTime || dueByMemory)
         {
             Flush();
         }
     }
 
     /// <summary>
-    /// Updates <c>records_written</c> and hands all buffered data and metadata to the operating system
-    /// (<c>H5Fflush</c>). Call between records.
+    /// Writes the records ended since the last flush, hands all data and metadata to the operating
+    /// system (<c>H5Fflush</c>), then updates <c>records_written</c> and flushes again. Call between records.
     /// </summary>
     public void Flush()
     {
@@ -291,8 +302,9 @@ public sealed unsafe class NetcdfWriter : IDisposable
         }
         try
         {
+            FlushCore(final: true);
             Hdf5Attribute.Write(_file, NetcdfNames.RunStatus, "complete");
-            FlushCore();
+            H5F.flush(_file, H5F.SCOPE_LOCAL);
         }
         catch (Hdf5Exception e) when (e.FilePath is null)
         {
@@ -314,15 +326,8 @@ public sealed unsafe class NetcdfWriter : IDisposable
         }
         try
         {
-            if (_inRecord)
-            {
-                foreach (var slot in _recordSlots)
-                {
-                    Resize(slot, RecordCount);
-                }
-                _inRecord = false;
-            }
-            FlushCore();
+            _inRecord = false; // a half-written record lives only in memory: dropped
+            FlushCore(final: true);
         }
         catch (Hdf5Exception e) when (e.FilePath is null)
         {
@@ -334,6 +339,18 @@ public sealed unsafe class NetcdfWriter : IDisposable
         }
     }
 
+    /// <summary>Where the file is built before <see cref="Publish"/> renames it to <see cref="Path"/>.</summary>
+    private string CreationPath => OperatingSystem.IsWindows() ? Path : Path + ".creating";
+
+    /// <summary>Renames the created and flushed file to its path (the open HDF5 handle follows the rename).</summary>
+    private void Publish()
+    {
+        if (CreationPath != Path)
+        {
+            File.Move(CreationPath, Path, overwrite: true);
+        }
+    }
+
     private void Define()
     {
         var fcpl = H5P.create(H5P.FILE_CREATE);
@@ -341,7 +358,14 @@ public sealed unsafe class NetcdfWriter : IDisposable
         {
             H5P.set_link_creation_order(fcpl, CreationOrder);
             H5P.set_attr_creation_order(fcpl, CreationOrder);
-            _file = H5F.create(Path, H5F.ACC_TRUNC, fcpl, H5P.DEFAULT);
+            try
+            {
+                _file = H5F.create(CreationPath, H5F.ACC_TRUNC, fcpl, H5P.DEFAULT);
+            }
+            catch (Hdf5Exception e)
+            {
+                throw e.ForFile(Path); // report the path the caller asked for
+            }
         }
         finally
         {
@@ -385,7 +409,7 @@ public sealed unsafe class NetcdfWriter : IDisposable
 
     private void DefineTime(NetcdfTimeAxis time)
     {
-        var chunk = NetcdfChunking.ForRecordVariable([], _options);
+        var chunk = NetcdfChunking.AlignToFlushes(NetcdfChunking.ForRecordVariable([], _options), _options);
         var dataset = CreateDataset(_file, time.Name, [0], [H5S.UNLIMITED], chunk, DefaultFillValue);
         Hdf5Attribute.Write(dataset, "units", time.Units);
         Hdf5Attribute.Write(dataset, "calendar", time.Calendar);
@@ -402,7 +426,7 @@ public sealed unsafe class NetcdfWriter : IDisposable
         }
         H5DS.set_scale(dataset, time.Name);
         _scales[time.Name] = dataset;
-        _time = new Slot(time.Name, dataset, isRecord: true, []);
+        _time = new Slot(time.Name, dataset, isRecord: true, [], chunk[0], DefaultFillValue, FilterMask);
         _recordSlots.Add(_time);
     }
 
@@ -438,11 +462,11 @@ public sealed unsafe class NetcdfWriter : IDisposable
         {
             _scales[time.BoundsDimension] = CreateDimensionOnly(time.BoundsDimension, 2);
         }
-        var chunk = NetcdfChunking.ForRecordVariable([2UL], _options);
+        var chunk = NetcdfChunking.AlignToFlushes(NetcdfChunking.ForRecordVariable([2UL], _options), _options);
         var dataset = CreateDataset(_file, boundsName, [0, 2], [H5S.UNLIMITED, 2], chunk, DefaultFillValue);
         H5DS.attach_scale(dataset, _scales[time.Name], 0);
         H5DS.attach_scale(dataset, _scales[time.BoundsDimension], 1);
-        _bounds = new Slot(boundsName, dataset, isRecord: true, [2]);
+        _bounds = new Slot(boundsName, dataset, isRecord: true, [2], chunk[0], DefaultFillValue, FilterMask);
         _recordSlots.Add(_bounds);
     }
 
@@ -456,10 +480,17 @@ public sealed unsafe class NetcdfWriter : IDisposable
         var fill = variable.FillValue ?? DefaultFillValue;
         long dataset;
         ulong[] recordShape;
+        ulong chunkRecords = 0;
         if (isRecord)
         {
             recordShape = shape[1..];
-            var chunk = NetcdfChunking.ForRecordVariable(recordShape, _options);
+            var chunk = NetcdfChunking.AlignToFlushes(NetcdfChunking.ForRecordVariable(recordShape, _options), _options);
+            chunkRecords = chunk[0];
+            if (chunkRecords > 1 && !chunk.AsSpan(1).SequenceEqual(recordShape))
+            {
+                throw new InvalidOperationException(
+                    $"Variable '{variable.Name}': a chunk of {chunkRecords} records must hold whole records (chunk {string.Join(" × ", chunk)}).");
+            }
             var maxdims = (ulong[])shape.Clone();
             maxdims[0] = H5S.UNLIMITED;
             dataset = CreateDataset(location, parts[^1], shape, maxdims, chunk, fill);
@@ -470,7 +501,7 @@ public sealed unsafe class NetcdfWriter : IDisposable
             var chunk = shape.Length == 0 ? null : NetcdfChunking.ForStaticVariable(shape, _options);
             dataset = CreateDataset(location, parts[^1], shape, null, chunk, fill);
         }
-        var slot = new Slot(variable.Name, dataset, isRecord, recordShape);
+        var slot = new Slot(variable.Name, dataset, isRecord, recordShape, chunkRecords, fill, FilterMask);
         _variables[variable.Name] = slot;
         if (isRecord)
         {
@@ -590,22 +621,81 @@ public sealed unsafe class NetcdfWriter : IDisposable
         }
     }
 
-    private void Resize(Slot slot, int records)
+    /// <summary>Filters skipped in a chunk stored unfiltered: every filter of the pipeline (shuffle, deflate).</summary>
+    private uint FilterMask => _options.DeflateLevel > 0 ? (_options.Shuffle ? 0b11u : 0b1u) : 0u;
+
+    private void FlushCore(bool final = false)
     {
-        var extent = new ulong[slot.RecordShape.Length + 1];
-        extent[0] = (ulong)records;
-        slot.RecordShape.CopyTo(extent, 1);
-        H5D.set_extent(slot.Dataset, extent);
+        if (RecordCount > _committed)
+        {
+            foreach (var slot in _recordSlots)
+            {
+                WriteRecords(slot, _committed, RecordCount, final);
+            }
+            // Step 1: records, chunk indexes and extents reach the OS before records_written says so.
+            H5F.flush(_file, H5F.SCOPE_LOCAL);
+        }
+        // Step 2: commit.
+        Hdf5Attribute.Overwrite(_file, NetcdfNames.RecordsWritten, RecordCount);
+        H5F.flush(_file, H5F.SCOPE_LOCAL);
+        _committed = RecordCount;
+        foreach (var slot in _recordSlots)
+        {
+            slot.Trim(RecordCount);
+        }
+        _lastFlushTimestamp = Stopwatch.GetTimestamp();
     }
 
-    private void WriteSlab(Slot slot, ReadOnlySpan<double> values)
+    /// <summary>
+    /// Extends <paramref name="slot"/> to <paramref name="to"/> records and writes records
+    /// [<paramref name="from"/>, <paramref name="to"/>) chunk by chunk along time: a chunk complete now
+    /// and never written before goes through the filters (so does a partial one on the
+    /// <paramref name="final"/> flush, as it is never rewritten); any other chunk (partial now, or
+    /// partial at an earlier flush) is stored unfiltered at a fixed size, so it is rewritten in place.
+    /// </summary>
+    private void WriteRecords(Slot slot, int from, int to, bool final)
+    {
+        var extent = new ulong[slot.RecordShape.Length + 1];
+        extent[0] = (ulong)to;
+        slot.RecordShape.CopyTo(extent, 1);
+        H5D.set_extent(slot.Dataset, extent);
+        var c = (long)slot.ChunkRecords;
+        var filteredStart = -1L; // first record of a run of complete, fresh chunks written with one H5Dwrite
+        for (var chunk = from / c; chunk * c < to; chunk++)
+        {
+            var start = chunk * c;
+            var complete = start + c <= to;
+            if ((complete || final) && start >= from && chunk != slot.UnfilteredChunk)
+            {
+                if (filteredStart < 0)
+                {
+                    filteredStart = start;
+                }
+                continue;
+            }
+            if (filteredStart >= 0)
+            {
+                WriteFiltered(slot, filteredStart, start);
+                filteredStart = -1;
+            }
+            WriteUnfiltered(slot, start, Math.Min(start + c, to));
+            slot.UnfilteredChunk = complete ? -1 : chunk;
+        }
+        if (filteredStart >= 0)
+        {
+            WriteFiltered(slot, filteredStart, final ? to : (to / c) * c);
+        }
+    }
+
+    private void WriteFiltered(Slot slot, long from, long to)
     {
         var rank = slot.RecordShape.Length + 1;
         var start = new ulong[rank];
         var count = new ulong[rank];
-        start[0] = (ulong)RecordCount;
-        count[0] = 1;
+        start[0] = (ulong)from;
+        count[0] = (ulong)(to - from);
         slot.RecordShape.CopyTo(count, 1);
+        var values = slot.Records(from, to);
         var fileSpace = H5D.get_space(slot.Dataset);
         try
         {
@@ -629,12 +719,22 @@ public sealed unsafe class NetcdfWriter : IDisposable
         }
     }
 
-    private void FlushCore()
+    private static void WriteUnfiltered(Slot slot, long from, long to)
     {
-        Hdf5Attribute.Overwrite(_file, NetcdfNames.RecordsWritten, RecordCount);
-        H5F.flush(_file, H5F.SCOPE_LOCAL);
-        _recordsSinceFlush = 0;
-        _lastFlushTimestamp = Stopwatch.GetTimestamp();
+        var chunk = new double[(long)slot.ChunkRecords * slot.ElementCount];
+        chunk.AsSpan().Fill(slot.FillValue);
+        slot.Records(from, to).CopyTo(chunk);
+        if (!BitConverter.IsLittleEndian)
+        {
+            var bits = MemoryMarshal.Cast<double, long>(chunk.AsSpan());
+            BinaryPrimitives.ReverseEndianness(bits, bits); // the file type is IEEE_F64LE
+        }
+        var offset = new ulong[slot.RecordShape.Length + 1];
+        offset[0] = (ulong)from;
+        fixed (double* p = chunk)
+        {
+            H5D.write_chunk(slot.Dataset, H5P.DEFAULT, slot.UnfilteredMask, offset, (nuint)(chunk.Length * sizeof(double)), p);
+        }
     }
 
     private Slot Find(string variable)
@@ -679,7 +779,7 @@ public sealed unsafe class NetcdfWriter : IDisposable
         }
         try
         {
-            File.Delete(Path);
+            File.Delete(CreationPath);
         }
         catch (IOException)
         {
@@ -727,8 +827,13 @@ public sealed unsafe class NetcdfWriter : IDisposable
         }
     }
 
-    private sealed class Slot(string name, long dataset, bool isRecord, ulong[] recordShape)
+    /// <summary>One dataset; for a record variable also the records not yet committed plus the
+    /// records before them in the same time chunk (needed to rewrite an unfiltered chunk whole).</summary>
+    private sealed class Slot(string name, long dataset, bool isRecord, ulong[] recordShape, ulong chunkRecords, double fillValue, uint unfilteredMask)
     {
+        private double[] _buffer = [];
+        private long _bufferStart;
+
         public string Name { get; } = name;
 
         public long Dataset { get; } = dataset;
@@ -739,6 +844,49 @@ public sealed unsafe class NetcdfWriter : IDisposable
 
         public long ElementCount { get; } = recordShape.Aggregate(1L, (product, n) => product * (long)n);
 
+        /// <summary>Records per chunk along time (record variables).</summary>
+        public ulong ChunkRecords { get; } = chunkRecords;
+
+        public double FillValue { get; } = fillValue;
+
+        /// <summary>Filter mask of a chunk stored unfiltered.</summary>
+        public uint UnfilteredMask { get; } = unfilteredMask;
+
+        /// <summary>Index along time of the partial chunk stored unfiltered, or -1.</summary>
+        public long UnfilteredChunk { get; set; } = -1;
+
         public bool Written { get; set; }
+
+        /// <summary>Appends record <paramref name="record"/> holding the fill value.</summary>
+        public void AddRecord(int record)
+        {
+            var needed = (record + 1 - _bufferStart) * ElementCount;
+            if (needed > _buffer.Length)
+            {
+                Array.Resize(ref _buffer, (int)Math.Max(needed, Math.Min(Array.MaxLength, 2L * _buffer.Length)));
+            }
+            _buffer.AsSpan((int)((record - _bufferStart) * ElementCount), (int)ElementCount).Fill(FillValue);
+        }
+
+        public void Store(int record, ReadOnlySpan<double> values) =>
+            values.CopyTo(_buffer.AsSpan((int)((record - _bufferStart) * ElementCount), (int)ElementCount));
+
+        public ReadOnlySpan<double> Records(long from, long to) =>
+            _buffer.AsSpan((int)((from - _bufferStart) * ElementCount), (int)((to - from) * ElementCount));
+
+        public long BufferedBytes(int records) => (records - _bufferStart) * ElementCount * sizeof(double);
+
+        /// <summary>After a flush of <paramref name="records"/> records: keeps only the partial last chunk.</summary>
+        public void Trim(int records)
+        {
+            var keepFrom = records / (long)ChunkRecords * (long)ChunkRecords;
+            if (keepFrom == _bufferStart)
+            {
+                return;
+            }
+            var kept = (int)((records - keepFrom) * ElementCount);
+            Array.Copy(_buffer, (int)((keepFrom - _bufferStart) * ElementCount), _buffer, 0, kept);
+            _bufferStart = keepFrom;
+        }
     }
 }

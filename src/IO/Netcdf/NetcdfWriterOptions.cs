@@ -12,7 +12,11 @@ public sealed record NetcdfWriterOptions
     /// <summary>Apply the byte-shuffle filter before deflate (usually 1.5–3× better on doubles). Default true.</summary>
     public bool Shuffle { get; init; } = true;
 
-    /// <summary>Flush to disk after this many records since the last flush; null for no record-count trigger. Default 50.</summary>
+    /// <summary>
+    /// Flush to disk whenever the record count reaches a multiple of this; null for no record-count
+    /// trigger. Default 50. Record chunks are shortened along time to a divisor of it
+    /// (<see cref="NetcdfChunking.AlignToFlushes"/>).
+    /// </summary>
     public int? FlushEveryRecords { get; init; } = 50;
 
     /// <summary>Flush to disk at the first record end this long after the last flush; null for no time trigger. Default 5 s.</summary>

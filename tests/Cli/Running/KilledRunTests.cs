@@ -59,10 +59,12 @@ public sealed partial class KilledRunTests
         using (var nc = NetcdfReader.Open(path))
         {
             Assert.Equal("incomplete", nc.ReadStringAttribute(null, "run_status"));
-            long records = nc.RecordCount;
+            // records_written counts the committed records; a kill inside a flush may leave the time
+            // dimension longer (docs/output.md, "Crash safety").
+            long records = nc.ReadInt64Attribute(null, "records_written");
             Assert.InRange(records, 1, years * 12L - 1);
-            Assert.Equal(records, nc.ReadInt64Attribute(null, "records_written"));
-            var tas = nc.ReadVariable("tas").Values;
+            Assert.InRange(records, 1, nc.RecordCount);
+            var tas = nc.ReadRecords("tas", 0, (int)records);
             Assert.Equal(records, tas.Length);
 
             // The same first records as a complete, shorter run of the same scenario.

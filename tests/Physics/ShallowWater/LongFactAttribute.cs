@@ -1,0 +1,16 @@
+using Xunit;
+
+namespace ClimateAD.Physics.Tests.ShallowWater;
+
+/// <summary>
+/// A fact that runs only when the environment variable <c>CLIMATEAD_LONG_TESTS=1</c> is set: validations that take about a
+/// minute on the 2-core CI machine (the full-size gradient check of the issue), kept out of the default suite.
+/// </summary>
+public sealed class LongFactAttribute : FactAttribute
+{
+    public LongFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("CLIMATEAD_LONG_TESTS") != "1")
+            Skip = "Long validation (about a minute): set CLIMATEAD_LONG_TESTS=1 to run it.";
+    }
+}
