@@ -1,0 +1,26 @@
+namespace ClimateAD.Calibration.Optimisers;
+
+/// <summary>Settings of <see cref="LbfgsMethod"/>.</summary>
+public sealed record LbfgsOptions
+{
+    /// <summary>Most iterations (default 200).</summary>
+    public int MaxIterations { get; init; } = 200;
+
+    /// <summary>Correction pairs kept, m (default 8).</summary>
+    public int Memory { get; init; } = 8;
+
+    /// <summary>Stop when the quasi-Newton predicted decrease ½ ∇Jᵀ H ∇J is below this (default 10⁻³).</summary>
+    public double CostTolerance { get; init; } = 1e-3;
+
+    /// <summary>Initial inverse Hessian (default <see cref="LbfgsPreconditioner.Scaled"/>, the more robust on the EBM twin).</summary>
+    public LbfgsPreconditioner Preconditioner { get; init; } = LbfgsPreconditioner.Scaled;
+
+    /// <summary>Sufficient-decrease constant c₁ of the Wolfe conditions (default 10⁻⁴).</summary>
+    public double ArmijoConstant { get; init; } = 1e-4;
+
+    /// <summary>Curvature constant c₂ of the weak Wolfe conditions (default 0.9).</summary>
+    public double CurvatureConstant { get; init; } = 0.9;
+
+    /// <summary>Most trial points of one line search (default 20).</summary>
+    public int MaxLineSearchSteps { get; init; } = 20;
+}
