@@ -53,6 +53,39 @@ public class GradientCheckerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void FiniteDifference_CostTooLargeToResolveAnyComponent_ReportsFailure()
+    {
+        // J = ½ x_L·x_L + 1e12: every gradient component is below 1e-9·J, so without the
+        // vacuity check a sign-flipped adjoint would pass every finite-difference comparison.
+        var wrong = TestModelGradientChecks.Lorenz63() with { Name = "huge", Step = new SignFlippedLorenz63Step(), Cost = new OffsetCost(1e12) };
+        var results = GradientChecker.FiniteDifference(wrong);
+        Assert.All(results.Where(r => r.Test.StartsWith("finite-difference", StringComparison.Ordinal)), r => Assert.True(r.Pass));
+        Assert.False(results.Single(r => r.Test == "finite differences resolve at least one component").Pass);
+        var resolvable = TestModelGradientChecks.Lorenz63() with { Name = "small", Cost = new OffsetCost(0) };
+        Assert.All(GradientChecker.FiniteDifference(resolvable), r => Assert.True(r.Pass, r.Test));
+    }
+
+    /// <summary>J = ½ Σ_k x_L[k]² + offset, observed at the last step L = 30 of the case.</summary>
+    private sealed class OffsetCost(double offset) : ClimateAD.Adjoint.Costs.ITrajectoryCost
+    {
+        public int WorkspaceLength => 1;
+
+        public void Observe(int n, ReadOnlySpan<double> x, Span<double> workspace)
+        {
+            if (n == 30) foreach (double v in x) workspace[0] += 0.5 * v * v;
+        }
+
+        public double Complete(ReadOnlySpan<double> theta, Span<double> workspace) => workspace[0] + offset;
+
+        public void AddStateForcing(int n, ReadOnlySpan<double> x, ReadOnlySpan<double> workspace, Span<double> xBar)
+        {
+            if (n == 30) for (int k = 0; k < x.Length; k++) xBar[k] += x[k];
+        }
+
+        public void AddParameterGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> workspace, Span<double> thetaBar) { }
+    }
+
+    [Fact]
     public void Taylor_CorrectAdjoint_RateNearTwo()
     {
         var r = GradientChecker.Taylor(TestModelGradientChecks.Duffing());
