@@ -1,10 +1,10 @@
 using Xunit;
 
-namespace ClimateAD.Physics.Tests.ShallowWater;
+namespace ClimateAD.TestKit;
 
 /// <summary>
 /// A fact that runs only when the environment variable <c>CLIMATEAD_LONG_TESTS=1</c> is set: validations that take about a
-/// minute on the 2-core CI machine (the full-size gradient check of the issue), kept out of the default suite.
+/// minute on the 2-core CI machine (full-size gradient checks, many-realisation twin experiments), kept out of the default suite.
 /// </summary>
 public sealed class LongFactAttribute : FactAttribute
 {
