@@ -35,6 +35,7 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
         root.Subcommands.Add(DescribeCommand.Create(stdout));
         root.Subcommands.Add(GradcheckCommand.Create(stdout));
+        root.Subcommands.Add(CalibrateCommand.Create(stdout, stderr));
         try
         {
             var parsed = root.Parse(args);

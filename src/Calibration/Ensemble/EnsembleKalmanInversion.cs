@@ -91,7 +91,10 @@ public sealed class EnsembleKalmanInversion(EnsembleKalmanOptions? options = nul
         int pFull = free.Table.Count;
         var thetaRows = new double[members * pFull];
         for (int j = 0; j < members; j++)
+        {
+            free.BaseTheta.CopyTo(thetaRows.AsSpan(j * pFull, pFull)); // fixed parameters keep their base values
             free.Expand(free.ToParameters(u.AsSpan(j * p, p)), thetaRows.AsSpan(j * pFull, pFull));
+        }
         var g = objective.PredictEnsemble(thetaRows, members, Options.MaxDegreeOfParallelism);
 
         double alpha = Options.Schedule == EkiSchedule.Constant ? 1.0 : Options.Iterations;

@@ -6,8 +6,13 @@ public sealed record LbfgsOptions
     /// <summary>Most iterations (default 200).</summary>
     public int MaxIterations { get; init; } = 200;
 
-    /// <summary>Correction pairs kept, m (default 8).</summary>
-    public int Memory { get; init; } = 8;
+    /// <summary>
+    /// Correction pairs kept, m (default 30: on the EBM twin, 20 realisations, the median cost
+    /// falls from 90 forward-equivalent runs with m = 8 to 74 with m = 30, at equal accuracy, because
+    /// the curvature of the C₀–γ–ε valley is remembered for longer; the two-loop recursion costs
+    /// O(m p) per iteration, negligible beside a model run).
+    /// </summary>
+    public int Memory { get; init; } = 30;
 
     /// <summary>Stop when the quasi-Newton predicted decrease ½ ∇Jᵀ H ∇J is below this (default 10⁻³).</summary>
     public double CostTolerance { get; init; } = 1e-3;
