@@ -30,12 +30,13 @@ public static class CliApp
         bool debug = args.Contains("--debug") || Environment.GetEnvironmentVariable("CLIMATEAD_DEBUG") == "1";
         var root = new RootCommand(
             "ClimateAD: differentiable Earth-system models. Run climate scenarios from TOML files, "
-            + "write netCDF-4/CF output, and (in later commands) calibrate parameters with adjoint gradients.");
+            + "write netCDF-4/CF output, calibrate parameters against observations with adjoint gradients, and train neural closures through the solver.");
         root.Options.Add(new Option<bool>("--debug") { Description = "Print stack traces of internal errors.", Recursive = true });
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
         root.Subcommands.Add(DescribeCommand.Create(stdout));
         root.Subcommands.Add(GradcheckCommand.Create(stdout));
         root.Subcommands.Add(CalibrateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(TrainCommand.Create(stdout));
         try
         {
             var parsed = root.Parse(args);
