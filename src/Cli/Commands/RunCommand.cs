@@ -24,9 +24,17 @@ internal static class RunCommand
         {
             Description = "Where to run: cpu | cuda | auto (default: the scenario's model.device, else auto = a CUDA GPU when the model supports one and one is present).",
         };
+        var restartEvery = new Option<long?>("--restart-every")
+        {
+            Description = "Write an HDF5 restart file (full state and step index) every N steps, next to the output as <stem>.restart.<step>.h5 (shallow-water models; N a multiple of the steps per record).",
+        };
+        var restartFrom = new Option<string?>("--restart-from")
+        {
+            Description = "Continue from a restart file written by --restart-every; the output then holds the records after its step.",
+        };
         var cmd = new Command("run", "Run a scenario: write its netCDF-4/CF output file and its plots.")
         {
-            scenario, output, plain, every, device,
+            scenario, output, plain, every, device, restartEvery, restartFrom,
         };
         cmd.SetAction(parse =>
         {
@@ -46,12 +54,33 @@ internal static class RunCommand
                 + (s.Time.Unit.IsCalendarYear ? ", " : $" {s.Time.Unit.Symbol}, ")
                 + $"{s.Time.Steps} steps of {s.Time.Step.ToString("G4", CultureInfo.InvariantCulture)} {s.Time.Unit.Symbol}"
                 + (s.Ensemble.Members > 1 ? $", {s.Ensemble.Members} members" : "") + ")");
+            long? restartSteps = parse.GetValue(restartEvery);
+            if (restartSteps is { } rs && rs < 1)
+                throw new UserErrorException($"--restart-every must be a positive number of steps, not {rs}");
+            string? restartFile = parse.GetValue(restartFrom);
+            var restart = restartSteps is null && restartFile is null ? null : new IO.Restart.RestartRequest(restartSteps ?? 0, restartFile);
+            if (restartFile is not null)
+            {
+                try
+                {
+                    stdout.WriteLine($"Resuming from {restartFile} at step {IO.Restart.RestartFile.Read(restartFile).Step}");
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new UserErrorException("--restart-from " + e.Message);
+                }
+            }
             var result = ScenarioRunner.Run(s, new ScenarioRunner.Options(
-                parse.GetValue(output), stderr, interactive, "climatead " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1))));
+                parse.GetValue(output), stderr, interactive, "climatead " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)))
+            {
+                Restart = restart,
+            });
             stdout.WriteLine(s.Sweep is null
                 ? string.Create(CultureInfo.InvariantCulture, $"Wrote {Relative(result.OutputFile)} ({result.Records} records, {result.Steps} steps in {result.Elapsed.TotalSeconds:0.00} s)")
                 : string.Create(CultureInfo.InvariantCulture, $"Wrote {Relative(result.OutputFile)} ({result.Records} equilibria in {result.Elapsed.TotalSeconds:0.00} s)"));
             foreach (var p in result.Plots) stdout.WriteLine($"Wrote {Relative(p)}");
+            if (s.Sweep is null)
+                foreach (var p in ShallowWaterMaps.Render(s, result.OutputFile)) stdout.WriteLine($"Wrote {Relative(p)}");
             if (result.Sensitivity is { } sens)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

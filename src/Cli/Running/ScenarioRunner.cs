@@ -16,7 +16,11 @@ internal static class ScenarioRunner
     /// <param name="Progress">Where progress goes (standard error).</param>
     /// <param name="Interactive">Redraw a progress bar rather than print plain lines.</param>
     /// <param name="CommandLine">The command line, for the file's <c>history</c> attribute.</param>
-    public sealed record Options(string? OutputOverride, TextWriter Progress, bool Interactive, string CommandLine);
+    public sealed record Options(string? OutputOverride, TextWriter Progress, bool Interactive, string CommandLine)
+    {
+        /// <summary>Restart files to write or start from (<c>--restart-every</c>, <c>--restart-from</c>), or <c>null</c>.</summary>
+        public IO.Restart.RestartRequest? Restart { get; init; }
+    }
 
     /// <summary>What a run produced.</summary>
     /// <param name="OutputFile">The netCDF file written.</param>
@@ -32,8 +36,8 @@ internal static class ScenarioRunner
     public static Result Run(Scenario scenario, Options options)
     {
         if (scenario.Sweep is not null) return SweepRunner.Run(scenario, options);
-        var run = CreateRun(scenario);
         string path = options.OutputOverride is { } o ? Path.GetFullPath(o) : scenario.Output.File;
+        var run = CreateRun(scenario, options.Restart is { } restart ? restart with { OutputFile = path } : null);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var schema = OutputSchema.For(scenario, run, options.CommandLine);
         var sensitivity = SensitivityOutput.Compute(scenario, options.Progress);
@@ -76,11 +80,19 @@ internal static class ScenarioRunner
     }
 
     /// <summary>The model run for the scenario's model.</summary>
-    public static ModelRun CreateRun(Scenario scenario) => scenario.Model.Name switch
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="restart">Restart files to write or start from; only grid models (shallow water) support them.</param>
+    public static ModelRun CreateRun(Scenario scenario, IO.Restart.RestartRequest? restart = null) => scenario.Model.Name switch
     {
+        _ when restart is not null && !Physics.ShallowWater.ShallowWaterScenarioModels.All.Contains(scenario.Model) =>
+            throw new UserErrorException($"{scenario.DisplayFile}: --restart-every/--restart-from are supported for the shallow-water models only, not {scenario.Model.Name}"),
         "ebm-two-layer" => new TwoLayerRun(scenario),
         Physics.Lorenz96.Lorenz96Model.Name => new Lorenz96Run(scenario),
         Physics.LatitudeEbm.LatitudeEbmScenarioModel.Name => new LatitudeEbmRun(scenario),
+        Physics.Tracer.TracerScenarioModel.Name => new TracerRun(scenario),
+        Physics.ShallowWater.ShallowWaterScenarioModels.DoubleGyreName or Physics.ShallowWater.ShallowWaterScenarioModels.GeostrophicAdjustmentName
+            or Physics.ShallowWater.ShallowWaterScenarioModels.WilliamsonTc2Name or Physics.ShallowWater.ShallowWaterScenarioModels.GalewskyName
+            => new ShallowWaterRun(scenario, restart),
         _ => throw new UserErrorException($"{scenario.DisplayFile}: model '{scenario.Model.Name}' cannot be run yet"),
     };
 }

@@ -53,6 +53,7 @@ internal sealed class SensitivityOutput
         {
             Physics.Lorenz96.Lorenz96Model.Name => Lorenz96Sensitivity.Compute(s, spec, log),
             Physics.LatitudeEbm.LatitudeEbmScenarioModel.Name => LatitudeEbmSensitivity.Compute(s, spec, log),
+            Physics.ShallowWater.ShallowWaterScenarioModels.DoubleGyreName => ShallowWaterSensitivity.Compute(s, spec, log),
             _ => TwoLayer(s, spec),
         };
     }

@@ -1,6 +1,8 @@
 using ClimateAD.Physics.EnergyBalance;
 using ClimateAD.Physics.LatitudeEbm;
 using ClimateAD.Physics.Lorenz96;
+using ClimateAD.Physics.ShallowWater;
+using ClimateAD.Physics.Tracer;
 
 namespace ClimateAD.Physics.Models;
 
@@ -15,6 +17,11 @@ public static class ModelCatalog
         TwoLayerModel.Descriptor,
         Lorenz96Model.Descriptor,
         LatitudeEbmScenarioModel.Descriptor,
+        TracerScenarioModel.Descriptor,
+        ShallowWaterScenarioModels.DoubleGyre,
+        ShallowWaterScenarioModels.GeostrophicAdjustment,
+        ShallowWaterScenarioModels.WilliamsonTc2,
+        ShallowWaterScenarioModels.Galewsky,
     ];
 
     /// <summary>The model with this scenario name, or <c>null</c>.</summary>
