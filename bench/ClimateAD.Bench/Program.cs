@@ -7,6 +7,8 @@ IBenchmark[] benchmarks =
     new EbmEnsembleBenchmark(),
     new Lorenz96AdjointBenchmark(),
     new TracerBenchmark(),
+    new ShallowWaterBenchmark(),
+    new KernelOverheadBenchmark(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")

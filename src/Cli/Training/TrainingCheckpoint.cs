@@ -7,17 +7,18 @@ namespace ClimateAD.Cli.Training;
 
 /// <summary>
 /// The training checkpoint <c>training.h5</c> in the output folder: the SHA-256 of the training
-/// file, the offline weights and loss curve, and the online Adam state (iteration, θ, m, v) with
-/// the batch-loss history, from which <c>climatead train --resume</c> continues bit for bit
+/// file, the offline weights and loss curve, and the online trainer's state (method, iteration,
+/// θ, loss and its memory vectors: Adam's moments or L-BFGS's gradient and pairs) with the loss history, from which <c>climatead train --resume</c> continues bit for bit
 /// (batch draws depend only on the seed and the iteration). Written to a temporary file and
 /// renamed, so a killed run leaves the previous checkpoint intact.
 /// </summary>
 /// <param name="ConfigHash">SHA-256 (hex) of the training file's text.</param>
 /// <param name="OfflineWeights">Offline-trained network weights.</param>
 /// <param name="OfflineLoss">Offline loss per iteration.</param>
-/// <param name="Online">The online Adam state, or <c>null</c> before the first online iteration.</param>
+/// <param name="Method">The online method (<c>adam</c>, <c>lbfgs</c>).</param>
+/// <param name="Online">The online state, or <c>null</c> before the online phase starts.</param>
 /// <param name="OnlineLoss">Online batch loss per iteration.</param>
-internal sealed record TrainingCheckpoint(string ConfigHash, double[] OfflineWeights, double[] OfflineLoss, AdamState? Online, double[] OnlineLoss)
+internal sealed record TrainingCheckpoint(string ConfigHash, double[] OfflineWeights, double[] OfflineLoss, string Method, OnlineState? Online, double[] OnlineLoss)
 {
     /// <summary>SHA-256 (hex) of <paramref name="text"/>.</summary>
     public static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
@@ -36,11 +37,12 @@ internal sealed record TrainingCheckpoint(string ConfigHash, double[] OfflineWei
             if (Online is { } s)
             {
                 f.CreateGroup("/online");
+                f.WriteAttribute("/online", "method", Method);
                 f.WriteAttribute("/online", "iteration", (long)s.Iteration);
-                f.WriteAttribute("/online", "batch_loss", s.BatchLoss);
+                f.WriteAttribute("/online", "loss", s.Loss);
+                f.WriteAttribute("/online", "memory_rows", (long)s.Memory.Length);
                 f.WriteDoubles("/online/theta", s.Theta);
-                f.WriteDoubles("/online/m", s.M);
-                f.WriteDoubles("/online/v", s.V);
+                f.WriteDoubles("/online/memory", s.Memory.SelectMany(r => r).ToArray(), s.Memory.Length, s.Memory[0].Length);
                 f.WriteDoubles("/online/loss", OnlineLoss.Length > 0 ? OnlineLoss : [double.NaN]);
             }
         }
@@ -57,15 +59,20 @@ internal sealed record TrainingCheckpoint(string ConfigHash, double[] OfflineWei
             throw new UserErrorException($"{path}: the checkpoint was made from a different training file; run without --resume to start again");
         int offlineCount = (int)f.ReadLong("/", "offline_iterations");
         var offlineLoss = f.ReadDoubles("/offline_loss")[..offlineCount];
-        AdamState? online = null;
+        OnlineState? online = null;
         double[] onlineLoss = [];
+        string method = "";
         if (f.Exists("/online"))
         {
+            method = f.ReadText("/online", "method");
             int iteration = (int)f.ReadLong("/online", "iteration");
-            online = new AdamState(iteration, f.ReadDoubles("/online/theta"), f.ReadDoubles("/online/m"), f.ReadDoubles("/online/v"),
-                f.ReadDouble("/online", "batch_loss"));
+            int rows = (int)f.ReadLong("/online", "memory_rows");
+            var flat = f.ReadDoubles("/online/memory");
+            int cols = flat.Length / rows;
+            var memory = Enumerable.Range(0, rows).Select(r => flat[(r * cols)..((r + 1) * cols)]).ToArray();
+            online = new OnlineState(iteration, f.ReadDoubles("/online/theta"), f.ReadDouble("/online", "loss"), memory);
             onlineLoss = f.ReadDoubles("/online/loss")[..iteration];
         }
-        return new TrainingCheckpoint(hash, f.ReadDoubles("/offline_weights"), offlineLoss, online, onlineLoss);
+        return new TrainingCheckpoint(hash, f.ReadDoubles("/offline_weights"), offlineLoss, method, online, onlineLoss);
     }
 }

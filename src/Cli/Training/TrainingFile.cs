@@ -36,7 +36,7 @@ internal sealed record TrainingFile(string Path, string Name, string Description
         var offline = root.Table("offline");
         offline.CheckKeys(["iterations", "batch", "learning_rate"]);
         var online = root.Table("online");
-        online.CheckKeys(["iterations", "window", "batch", "learning_rate", "checkpoint_every"]);
+        online.CheckKeys(["method", "iterations", "window", "batch", "learning_rate", "checkpoint_every"]);
         var evaluation = root.Table("evaluation");
         evaluation.CheckKeys(["forecasts", "lead", "climate_samples"]);
         var output = root.Table("output");
@@ -66,10 +66,11 @@ internal sealed record TrainingFile(string Path, string Name, string Description
             OfflineIterations = offline.Integer("iterations", 0, 10_000_000),
             OfflineBatch = offline.Integer("batch", 1, 1_000_000),
             OfflineLearningRate = Positive(offline, "learning_rate"),
+            OnlineMethod = online.Choice("method", ["adam", "lbfgs"], "adam"),
             OnlineIterations = online.Integer("iterations", 0, 10_000_000),
             WindowSamples = window,
             OnlineBatch = online.Integer("batch", 1, 100_000),
-            OnlineLearningRate = Positive(online, "learning_rate"),
+            OnlineLearningRate = online.Has("learning_rate") ? Positive(online, "learning_rate") : 1e-4,
             ForecastStarts = evaluation.Integer("forecasts", 1, 100_000),
             LeadSamples = lead,
             ClimateSamples = evaluation.Integer("climate_samples", 100, 100_000_000),

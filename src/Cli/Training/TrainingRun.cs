@@ -51,7 +51,7 @@ internal static class TrainingRun
             (offlineWeights, offlineLoss) = experiment.TrainOffline(network);
             stdout.WriteLine($"offline: {s.OfflineIterations} Adam iterations on {experiment.TrainingSamples * s.SlowCount} (X, U) pairs, "
                 + $"final normalised loss {Tail(offlineLoss):G4} ({clock.Elapsed.TotalSeconds:F1} s)");
-            new TrainingCheckpoint(hash, offlineWeights, offlineLoss, null, []).Write(checkpointPath);
+            new TrainingCheckpoint(hash, offlineWeights, offlineLoss, s.OnlineMethod, null, []).Write(checkpointPath);
         }
 
         var term = new NetworkSubgridTerm(network);
@@ -63,19 +63,19 @@ internal static class TrainingRun
         {
             if (stopAfter is { } cap && state.Iteration >= cap)
             {
-                new TrainingCheckpoint(hash, offlineWeights, offlineLoss, state, [.. onlineLoss]).Write(checkpointPath);
+                new TrainingCheckpoint(hash, offlineWeights, offlineLoss, s.OnlineMethod, state, [.. onlineLoss]).Write(checkpointPath);
                 stdout.WriteLine($"Stopped after {state.Iteration} online iterations as asked; checkpoint {RunCommand.Relative(checkpointPath)}. "
                     + $"Continue with: climatead train {spec.Path} --resume");
                 return new Outcome(false, [checkpointPath], []);
             }
             state = trainer.Iterate(state);
-            onlineLoss.Add(state.BatchLoss);
+            onlineLoss.Add(state.Loss);
             if (state.Iteration % report == 0 || state.Iteration == s.OnlineIterations)
-                stdout.WriteLine($"online {state.Iteration}/{s.OnlineIterations}: batch loss {state.BatchLoss:G4} ({clock.Elapsed.TotalSeconds:F1} s)");
+                stdout.WriteLine($"online ({trainer.Name}) {state.Iteration}/{s.OnlineIterations}: loss {state.Loss:G4} ({clock.Elapsed.TotalSeconds:F1} s)");
             if (state.Iteration % spec.CheckpointEvery == 0 || state.Iteration == s.OnlineIterations)
-                new TrainingCheckpoint(hash, offlineWeights, offlineLoss, state, [.. onlineLoss]).Write(checkpointPath);
+                new TrainingCheckpoint(hash, offlineWeights, offlineLoss, s.OnlineMethod, state, [.. onlineLoss]).Write(checkpointPath);
         }
-        if (s.OnlineIterations == 0) new TrainingCheckpoint(hash, offlineWeights, offlineLoss, state, []).Write(checkpointPath);
+        if (s.OnlineIterations == 0) new TrainingCheckpoint(hash, offlineWeights, offlineLoss, s.OnlineMethod, state, []).Write(checkpointPath);
         files.Add(checkpointPath);
         var onlineWeights = state.Theta[1..];
 

@@ -2,12 +2,12 @@ namespace ClimateAD.Hybrid.Parameterisation;
 
 /// <summary>
 /// Online training: Adam (<see cref="AdamUpdate"/>) on mini-batches of forecast windows of a
-/// <see cref="TrajectoryLoss"/>, applied to the parameters selected by <see cref="Trainable"/> (others, e.g. the forcing F,
-/// stay fixed). Batch t is drawn from the training starts by <see cref="Random"/> seeded with
-/// (seed, t), so a run resumed from a saved <see cref="AdamState"/> repeats the uninterrupted one
-/// bit for bit.
+/// <see cref="TrajectoryLoss"/>, applied to the parameters selected by <see cref="Trainable"/>
+/// (others, e.g. the forcing F, stay fixed). Batch t is drawn from the training starts by
+/// <see cref="Random"/> seeded with (seed, t), so a run resumed from a saved
+/// <see cref="OnlineState"/> (memory: m, v) repeats the uninterrupted one bit for bit.
 /// </summary>
-public sealed class AdamTrainer(TrajectoryLoss loss, IReadOnlyList<int> trainingStarts, IReadOnlyList<int> trainable)
+public sealed class AdamTrainer(TrajectoryLoss loss, IReadOnlyList<int> trainingStarts, IReadOnlyList<int> trainable) : IOnlineTrainer
 {
     /// <summary>The loss.</summary>
     public TrajectoryLoss Loss { get; } = loss;
@@ -24,11 +24,15 @@ public sealed class AdamTrainer(TrajectoryLoss loss, IReadOnlyList<int> training
     /// <summary>Seed of the batch draws (default 1).</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>The state before the first iteration.</summary>
-    public AdamState Start(ReadOnlySpan<double> theta) => new(0, theta.ToArray(), new double[Trainable.Count], new double[Trainable.Count], double.NaN);
+    /// <inheritdoc />
+    public string Name => "adam";
 
-    /// <summary>One Adam iteration.</summary>
-    public AdamState Iterate(AdamState state)
+    /// <inheritdoc />
+    public OnlineState Start(ReadOnlySpan<double> theta) =>
+        new(0, theta.ToArray(), double.NaN, [new double[Trainable.Count], new double[Trainable.Count]]);
+
+    /// <inheritdoc />
+    public OnlineState Iterate(OnlineState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         int t = state.Iteration + 1;
@@ -36,15 +40,12 @@ public sealed class AdamTrainer(TrajectoryLoss loss, IReadOnlyList<int> training
         var batch = Enumerable.Range(0, BatchSize).Select(_ => trainingStarts[random.Next(trainingStarts.Count)]).ToArray();
         var (l, g) = Loss.Evaluate(state.Theta, batch);
         var theta = (double[])state.Theta.Clone();
-        var m = (double[])state.M.Clone();
-        var v = (double[])state.V.Clone();
+        var m = (double[])state.Memory[0].Clone();
+        var v = (double[])state.Memory[1].Clone();
         var gs = Trainable.Select(i => g[i]).ToArray();
         var ws = Trainable.Select(i => theta[i]).ToArray();
         AdamUpdate.Apply(t, LearningRate, gs, m, v, ws);
         for (int j = 0; j < Trainable.Count; j++) theta[Trainable[j]] = ws[j];
-        return new AdamState(t, theta, m, v, l);
+        return new OnlineState(t, theta, l, [m, v]);
     }
 }
-
-/// <summary>Everything an Adam run needs to continue exactly: iteration t, θ, moments m and v, and the last batch loss.</summary>
-public sealed record AdamState(int Iteration, double[] Theta, double[] M, double[] V, double BatchLoss);

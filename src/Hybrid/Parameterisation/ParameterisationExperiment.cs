@@ -10,7 +10,7 @@ namespace ClimateAD.Hybrid.Parameterisation;
 /// a closure S(X_k) that is (a) a cubic polynomial fitted offline to the coupling tendency,
 /// (b) a network (<see cref="NetworkSubgridTerm"/>) trained offline on the same pairs and (c) that
 /// network trained further online, through the solver, on 
-/// forecast windows (<see cref="TrajectoryLoss"/>, <see cref="AdamTrainer"/>). Training uses the
+/// forecast windows (<see cref="TrajectoryLoss"/>, <see cref="AdamTrainer"/> or <see cref="LbfgsTrainer"/>). Training uses the
 /// first half of the truth, evaluation (<see cref="ClosureEvaluation"/>) the second.
 /// </summary>
 public sealed class ParameterisationExperiment
@@ -76,16 +76,27 @@ public sealed class ParameterisationExperiment
         return OfflineClosureFit.Train(network, x, u, Settings.OfflineIterations, Settings.OfflineBatch, Settings.OfflineLearningRate, Settings.Seed);
     }
 
-    /// <summary>A trainer of the closure weights of <paramref name="term"/> on windows from the training half.</summary>
-    public AdamTrainer OnlineTrainer(NetworkSubgridTerm term)
+    /// <summary>
+    /// The online trainer of the closure weights of <paramref name="term"/> on windows from the
+    /// training half: Adam on mini-batches, or L-BFGS on one fixed batch
+    /// (<see cref="ParameterisationSettings.OnlineMethod"/>).
+    /// </summary>
+    public IOnlineTrainer OnlineTrainer(NetworkSubgridTerm term)
     {
+        ArgumentNullException.ThrowIfNull(term);
         var loss = new TrajectoryLoss(() => Model(term), Truth, Settings.WindowSamples, Settings.StepsPerSample);
         var starts = Enumerable.Range(0, TrainingSamples - Settings.WindowSamples - 1).ToArray();
-        return new AdamTrainer(loss, starts, Enumerable.Range(1, term.Parameters.Count).ToArray())
+        var trainable = Enumerable.Range(1, term.Parameters.Count).ToArray();
+        return Settings.OnlineMethod switch
         {
-            LearningRate = Settings.OnlineLearningRate,
-            BatchSize = Settings.OnlineBatch,
-            Seed = Settings.Seed,
+            "adam" => new AdamTrainer(loss, starts, trainable)
+            {
+                LearningRate = Settings.OnlineLearningRate,
+                BatchSize = Settings.OnlineBatch,
+                Seed = Settings.Seed,
+            },
+            "lbfgs" => new LbfgsTrainer(loss, starts, trainable, Settings.OnlineBatch, Settings.Seed),
+            var m => throw new ArgumentException($"Unknown online method '{m}' (adam, lbfgs)."),
         };
     }
 

@@ -39,16 +39,19 @@ public sealed record ParameterisationSettings
     /// <summary>Offline Adam step size (default 3e-3).</summary>
     public double OfflineLearningRate { get; init; } = 3e-3;
 
-    /// <summary>Online Adam iterations (default 400).</summary>
+    /// <summary>Online optimiser: <c>adam</c> (mini-batches, default) or <c>lbfgs</c> (one fixed batch of <see cref="OnlineBatch"/> windows).</summary>
+    public string OnlineMethod { get; init; } = "adam";
+
+    /// <summary>Online iterations (default 400).</summary>
     public int OnlineIterations { get; init; } = 400;
 
     /// <summary>Online window length in samples (default 10 = 0.5 MTU).</summary>
     public int WindowSamples { get; init; } = 10;
 
-    /// <summary>Windows per online batch (default 16).</summary>
+    /// <summary>Windows per online batch (default 16; for L-BFGS the size of its fixed batch).</summary>
     public int OnlineBatch { get; init; } = 16;
 
-    /// <summary>Online Adam step size (default 1e-4).</summary>
+    /// <summary>Online Adam step size (default 1e-4; unused by L-BFGS).</summary>
     public double OnlineLearningRate { get; init; } = 1e-4;
 
     /// <summary>Forecast initial conditions in the test half (default 60).</summary>

@@ -51,17 +51,24 @@ public sealed class TrainCommandTests
         Assert.Equal(6, csv.Length);
         Assert.Contains("MLP (online)", csv[4]);
         Assert.True(new FileInfo(Path.Combine(tmp.File("out"), "loss.png")).Length > 5000);
-        Assert.Contains("online 6/6", output);
+        Assert.Contains("online (adam) 6/6", output);
         Assert.NotEqual(Weights(Path.Combine(tmp.File("out"), "closure-offline-f64.onnx")), Weights(Path.Combine(tmp.File("out"), "closure-online-f64.onnx")));
     }
 
-    [Fact]
-    public void Train_StoppedAndResumed_IsBitIdenticalToTheUninterruptedRun()
+    [Theory]
+    [InlineData("adam")]
+    [InlineData("lbfgs")]
+    public void Train_StoppedAndResumed_IsBitIdenticalToTheUninterruptedRun(string method)
     {
         using var a = new TempFolder();
         using var b = new TempFolder();
-        Assert.Equal(0, Run("train", Tiny(a)).Code);
-        string file = Tiny(b);
+        string Method(string path)
+        {
+            File.WriteAllText(path, File.ReadAllText(path).Replace("method = \"adam\"", $"method = \"{method}\""));
+            return path;
+        }
+        Assert.Equal(0, Run("train", Method(Tiny(a))).Code);
+        string file = Method(Tiny(b));
         var (stopCode, stopOut) = Run("train", file, "--stop-after", "3");
         Assert.True(stopCode == 0, stopOut);
         Assert.Contains("--resume", stopOut);
