@@ -21,11 +21,12 @@ public class NetworkGradientCheckTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Discover_HybridAssembly_RegistersEverySmoothActivationTheMixedNetworkAndTheLearnedL96Closure()
+    public void Discover_HybridAssembly_RegistersEverySmoothActivationTheMixedNetworkAndTheLearnedClosures()
     {
         foreach (var a in NetworkGradientChecks.SmoothActivations) Assert.Contains(NetworkGradientChecks.Prefix + a, Registry.Names);
         Assert.Contains(NetworkGradientChecks.Prefix + "Mixed", Registry.Names);
         Assert.Contains(ClimateAD.Hybrid.Terms.NetworkSubgridGradientChecks.OneScaleMlpName, Registry.Names);
-        Assert.Equal(NetworkGradientChecks.SmoothActivations.Length + 2, Registry.Names.Count);
+        Assert.Contains(ClimateAD.Hybrid.Grid.GridClosureGradientChecks.Name, Registry.Names);
+        Assert.Equal(NetworkGradientChecks.SmoothActivations.Length + 3, Registry.Names.Count);
     }
 }
