@@ -63,7 +63,7 @@ public sealed class TracerBenchmark : IBenchmark
         double load = LoadAverage();
         if (!double.IsNaN(load)) Console.WriteLine($"  load average (1 min) at start: {load.ToString("F2", inv)}");
 
-        var triad = Triad(repeats);
+        var triad = StreamTriad.Measure(repeats);
         double stream = Timing.Median(triad);
         Console.WriteLine($"  STREAM triad (3 x 2^25 doubles, Vector256, {Environment.ProcessorCount} chunks): median {stream:F1} GB/s of [{string.Join(" ", triad.Select(t => t.ToString("F1", inv)))}]");
 
@@ -128,34 +128,6 @@ public sealed class TracerBenchmark : IBenchmark
         Console.WriteLine($"    forward (EvaluateCost): median {f:F3} s of [{string.Join(" ", forward.Select(s => s.ToString("F3", inv)))}]");
         Console.WriteLine($"    forward + adjoint (Run): median {g:F3} s of [{string.Join(" ", gradient.Select(s => s.ToString("F3", inv)))}]");
         Console.WriteLine($"    (forward + adjoint) / forward = {g / f:F2}; J = {result!.Cost:G6}, dJ/dθ = [{result.ParameterGradient[0]:G6}, {result.ParameterGradient[1]:G6}]");
-    }
-
-    private static unsafe double[] Triad(int repeats)
-    {
-        const int n = 1 << 25;
-        var a = new double[n];
-        var b = new double[n];
-        var c = new double[n];
-        Array.Fill(b, 1.0);
-        Array.Fill(c, 2.0);
-        int chunks = Environment.ProcessorCount;
-        void Run()
-        {
-            Parallel.For(0, chunks, k =>
-            {
-                int start = (int)((long)n * k / chunks), end = (int)((long)n * (k + 1) / chunks);
-                var s = Vector256.Create(3.0);
-                fixed (double* pa = a, pb = b, pc = c)
-                {
-                    int i = start;
-                    for (; i + 4 <= end; i += 4)
-                        (Vector256.Load(pb + i) + s * Vector256.Load(pc + i)).Store(pa + i);
-                    for (; i < end; i++) pa[i] = pb[i] + 3.0 * pc[i];
-                }
-            });
-        }
-        var seconds = Timing.Measure(Run, repeats, warmups: 3);
-        return [.. seconds.Select(t => 24.0 * n / t / 1e9)];
     }
 
     private static double LoadAverage()
