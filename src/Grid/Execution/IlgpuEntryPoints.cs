@@ -5,7 +5,7 @@ namespace ClimateAD.Grid.Execution;
 /// <summary>
 /// The one ILGPU entry point every kernel goes through: a generic implicitly grouped kernel that
 /// calls <see cref="IKernel2D.Execute"/> at its 2-D index (the struct-generic pattern of ILGPU's
-/// own algorithms; see ../shared/notes/ilgpu-measured.md).
+/// own algorithms; see the project's measured ILGPU notes).
 /// </summary>
 public static class IlgpuEntryPoints
 {

@@ -10,7 +10,7 @@ namespace ClimateAD.Grid.Execution;
 /// Compiles a kernel to PTX offline, with no GPU or driver: the CI check of DESIGN.md §2 that every
 /// registered kernel (<see cref="KernelRegistry"/>) would run on CUDA. Each call uses a fresh ILGPU
 /// <see cref="Context"/> (with <c>EnableAlgorithms()</c>), because one internal compiler error
-/// poisons a context (../shared/notes/ilgpu-measured.md, Q2 and Q4).
+/// poisons a context (the project's measured ILGPU notes, Q2 and Q4).
 /// </summary>
 public static class PtxCompiler
 {

@@ -8,7 +8,7 @@ namespace ClimateAD.Grid.Fields;
 /// </summary>
 /// <remarks>
 /// The "kernel body once, generic over a small view struct" pattern measured in
-/// ../shared/notes/ilgpu-measured.md: <see cref="HostView{T}"/> wraps a raw pointer for the CPU
+/// the project's measured ILGPU notes: <see cref="HostView{T}"/> wraps a raw pointer for the CPU
 /// backend, <see cref="DeviceView{T}"/> an ILGPU <c>ArrayView</c> for accelerators; kernels are
 /// generic over <typeparamref name="TSelf"/>.
 /// </remarks>

@@ -1,3 +1,4 @@
+using ClimateAD.TestKit;
 using ClimateAD.Grid.Execution;
 using ClimateAD.Grid.Fields;
 using ClimateAD.Grid.Numerics;
@@ -20,22 +21,7 @@ public class PtxCompileTests(ITestOutputHelper output)
     [MemberData(nameof(KernelNames))]
     public void RegisteredKernel_CompilesToPtx_ForSm80AndSm90(string kernelName)
     {
-        var kernel = KernelRegistry.Kernels().Single(k => KernelRegistry.Name(k) == kernelName);
-        foreach (var arch in new[] { CudaArchitecture.SM_80, CudaArchitecture.SM_90 })
-        {
-            string ptx;
-            try
-            {
-                ptx = PtxCompiler.Compile(kernel, arch); // fresh Context per compile
-            }
-            catch (Exception e)
-            {
-                Assert.Fail($"Kernel {kernelName} does not compile to PTX for {arch}: {e.GetType().Name}: {e.Message}");
-                return;
-            }
-            Assert.Contains(".entry", ptx);
-            output.WriteLine($"{kernelName} {arch}: {ptx.Length} characters of PTX");
-        }
+        PtxAssert.CompilesForSm80AndSm90(KernelRegistry.Kernels().Single(k => KernelRegistry.Name(k) == kernelName), output);
     }
 
     [Theory]
@@ -49,7 +35,7 @@ public class PtxCompileTests(ITestOutputHelper output)
     public void Compile_KernelThatCannotRunOnCuda_Throws()
         => Assert.ThrowsAny<Exception>(() => PtxCompiler.Compile(typeof(CreateCheckedKernel), CudaArchitecture.SM_80));
 
-    /// <summary>Calls <c>double.CreateChecked</c>, which ILGPU cannot compile (../shared/notes/ilgpu-measured.md Q2): the check must fail.</summary>
+    /// <summary>Calls <c>double.CreateChecked</c>, which ILGPU cannot compile (the project's measured ILGPU notes Q2): the check must fail.</summary>
     private readonly struct CreateCheckedKernel(DeviceView<Real> output) : IKernel2D
     {
         public void Execute(int i, int j) => output.At(i, j) = new Real(double.CreateChecked(i));

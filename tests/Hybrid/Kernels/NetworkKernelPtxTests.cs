@@ -1,3 +1,4 @@
+using ClimateAD.TestKit;
 using ClimateAD.Grid.Execution;
 using ClimateAD.Hybrid.Kernels;
 using ILGPU.Runtime.Cuda;
@@ -19,21 +20,7 @@ public class NetworkKernelPtxTests
     [MemberData(nameof(KernelNames))]
     public void HybridKernel_CompilesToPtx_ForSm80AndSm90(string kernelName)
     {
-        var kernel = KernelRegistry.Kernels(typeof(GridNetwork).Assembly).Single(k => KernelRegistry.Name(k) == kernelName);
-        foreach (var arch in new[] { CudaArchitecture.SM_80, CudaArchitecture.SM_90 })
-        {
-            string ptx;
-            try
-            {
-                ptx = PtxCompiler.Compile(kernel, arch);
-            }
-            catch (Exception e)
-            {
-                Assert.Fail($"Kernel {kernelName} does not compile to PTX for {arch}: {e.GetType().Name}: {e.Message}");
-                return;
-            }
-            Assert.Contains(".entry", ptx);
-        }
+        PtxAssert.CompilesForSm80AndSm90(KernelRegistry.Kernels(typeof(GridNetwork).Assembly).Single(k => KernelRegistry.Name(k) == kernelName));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ClimateAD.TestKit;
 using ClimateAD.Grid.Execution;
 using ClimateAD.Grid.Fields;
 using ClimateAD.Grid.Numerics;
@@ -24,22 +25,7 @@ public class TracerPtxCompileTests(ITestOutputHelper output)
     [MemberData(nameof(KernelNames))]
     public void TracerKernel_CompilesToPtx_ForSm80AndSm90(string kernelName)
     {
-        var kernel = TracerKernels().Single(k => KernelRegistry.Name(k) == kernelName);
-        foreach (var arch in new[] { CudaArchitecture.SM_80, CudaArchitecture.SM_90 })
-        {
-            string ptx;
-            try
-            {
-                ptx = PtxCompiler.Compile(kernel, arch); // fresh Context per compile
-            }
-            catch (Exception e)
-            {
-                Assert.Fail($"Kernel {kernelName} does not compile to PTX for {arch}: {e.GetType().Name}: {e.Message}");
-                return;
-            }
-            Assert.Contains(".entry", ptx);
-            output.WriteLine($"{kernelName} {arch}: {ptx.Length} characters of PTX");
-        }
+        PtxAssert.CompilesForSm80AndSm90(TracerKernels().Single(k => KernelRegistry.Name(k) == kernelName), output);
     }
 
     [Fact]
