@@ -11,7 +11,7 @@ namespace ClimateAD.Cli.Running;
 /// every time step (dJ/dF[n], W⁻¹ m² per step), written to the output file's <c>sensitivity</c> group
 /// on dimensions <c>parameter</c>, <c>state</c> and <c>step</c>.
 /// </summary>
-internal sealed class SensitivityOutput
+internal sealed record SensitivityOutput
 {
     /// <summary>The request.</summary>
     public required SensitivitySpec Spec { get; init; }
@@ -42,6 +42,12 @@ internal sealed class SensitivityOutput
 
     /// <summary>Start of each time step in years (forced models), else <c>null</c>.</summary>
     public double[]? StepYears { get; init; }
+
+    /// <summary>
+    /// Optional maps on the run's own horizontal axes (e.g. <c>dJ/dln τ(y, x)</c>): name under
+    /// <c>sensitivity/</c>, units, long name, the axis names (slowest first) and the values, row-major.
+    /// </summary>
+    public IReadOnlyList<(string Name, string Units, string LongName, string[] Axes, double[] Values)> Maps { get; init; } = [];
 
     /// <summary>Computes the sensitivity for <paramref name="s"/>, or returns <c>null</c> when it asks for none.</summary>
     /// <param name="s">The scenario.</param>
@@ -106,6 +112,8 @@ internal sealed class SensitivityOutput
             variables.Add(new("sensitivity/dJ_dforcing", ["step"], Units + " W-1 m2", "gradient of J with respect to the forcing held over each time step")
                 { Attributes = [new("diagnostic", Description)] });
         }
+        foreach (var m in Maps)
+            variables.Add(new("sensitivity/" + m.Name, m.Axes, m.Units, m.LongName) { Attributes = [new("diagnostic", Description)] });
         return schema with
         {
             Dimensions = [.. schema.Dimensions, .. dims],
@@ -123,5 +131,6 @@ internal sealed class SensitivityOutput
         writer.WriteStatic("sensitivity/dJ_dtheta", ParameterGradient);
         writer.WriteStatic("sensitivity/dJ_dinitial", InitialStateGradient);
         if (ForcingGradient is not null) writer.WriteStatic("sensitivity/dJ_dforcing", ForcingGradient);
+        foreach (var m in Maps) writer.WriteStatic("sensitivity/" + m.Name, m.Values);
     }
 }

@@ -31,6 +31,7 @@ public sealed class ShallowWaterEngine<T> : IDisposable where T : unmanaged, ISc
     private readonly ShallowWaterFields<T>? _yBar;
     private readonly Field<T>[] _density;
     private readonly List<IDisposable> _owned = [];
+    private readonly Dictionary<int, double[]> _densityMaps = [];
 
     /// <summary>Allocates the engine for <paramref name="configuration"/> on <paramref name="device"/>.</summary>
     /// <param name="configuration">The model.</param>
@@ -149,10 +150,36 @@ public sealed class ShallowWaterEngine<T> : IDisposable where T : unmanaged, ISc
             var d = _density[k];
             d.CopyToHost();
             double sum = 0;
+            _densityMaps.TryGetValue(k, out var map);
             for (int j = 0; j < d.Ny; j++)
                 for (int i = 0; i < d.Nx; i++)
-                    sum += T.Value(d[i, j]);
+                {
+                    double v = T.Value(d[i, j]);
+                    sum += v;
+                    if (map is not null) map[j * d.Nx + i] += v;
+                }
             thetaBar[k] += sum;
+        }
+    }
+
+    /// <summary>
+    /// From now on, every <see cref="AdjointStep"/> also adds the point-wise density of
+    /// <c>∂J/∂θ_k</c> into <paramref name="map"/> (cell centres, row-major, <c>i</c> fastest; pass
+    /// <c>null</c> to stop). Summed over the cells it is the step's contribution to <c>θ̄_k</c>; per
+    /// cell it is the gradient with respect to a local multiplier of the term at that cell times
+    /// θ_k, i.e. <c>θ_k ∂J/∂θ_k(i, j)</c> is <c>∂J/∂ ln m(i, j)</c> for the term scaled by <c>m(i, j)</c>
+    /// (e.g. the sensitivity to the wind stress at each cell).
+    /// </summary>
+    public void AccumulateDensity(int k, double[]? map)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(k, ParameterCount);
+        if (map is null) _densityMaps.Remove(k);
+        else
+        {
+            if (map.Length != Configuration.Grid.Nx * Configuration.Grid.Ny)
+                throw new ArgumentException($"The map needs {Configuration.Grid.Nx * Configuration.Grid.Ny} values.", nameof(map));
+            _densityMaps[k] = map;
         }
     }
 

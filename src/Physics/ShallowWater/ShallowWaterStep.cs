@@ -76,6 +76,15 @@ public sealed class ShallowWaterStep : IDifferentiableStep, IDisposable
         }
     }
 
+    /// <summary>
+    /// Makes every later <see cref="Adjoint"/> call add the point-wise density of <c>∂J/∂θ_k</c> for
+    /// parameter <paramref name="parameterIndex"/> into <paramref name="map"/> (Nx·Ny cell values,
+    /// row-major, <c>i</c> fastest; <c>null</c> stops it). After a reverse sweep the map sums to
+    /// <c>∂J/∂θ_k</c> and <c>θ_k · map(i, j)</c> is the gradient with respect to the logarithm of a local
+    /// multiplier of the term at cell (i, j), e.g. <c>∂J/∂ ln τ(i, j)</c> for the wind stress.
+    /// </summary>
+    public void AccumulateParameterDensity(int parameterIndex, double[]? map) => _real.AccumulateDensity(parameterIndex, map);
+
     /// <inheritdoc/>
     public void Adjoint(int n, ReadOnlySpan<double> x, ReadOnlySpan<double> theta, ReadOnlySpan<double> lambdaNext, Span<double> lambda, Span<double> thetaBar)
     {

@@ -22,21 +22,24 @@ public sealed class ShallowWaterSensitivityTests
         memory_budget_mb = 0.05
         """;
 
-    private static (double J, double[] Gradient) Run(TempFolder tmp, string name, double wind, double viscosity)
+    private static (double J, double[] Gradient, double[] WindMap) Run(TempFolder tmp, string name, double wind, double viscosity)
     {
         File.WriteAllText(tmp.File(name + ".toml"), Scenario(wind, viscosity));
         var (code, _, stderr) = CliProcess.Run(tmp.Path, "run", name + ".toml", "--plain-progress", "--device", "cpu", "-o", name + ".nc");
         Assert.True(code == 0, stderr);
         Assert.Contains("binomial", stderr);
         using var nc = NetcdfReader.Open(tmp.File(name + ".nc"));
-        return (nc.ReadDoubleAttribute(null, "sensitivity_value"), nc.ReadVariable("sensitivity/dJ_dtheta").Values);
+        return (nc.ReadDoubleAttribute(null, "sensitivity_value"), nc.ReadVariable("sensitivity/dJ_dtheta").Values,
+            nc.ReadVariable("sensitivity/dJ_dlog_wind_stress").Values);
     }
 
     [Fact]
     public void Sensitivity_WesternBoundaryTransport_MatchesCentralDifferences()
     {
         using var tmp = new TempFolder();
-        var (j, g) = Run(tmp, "base", 0.2, 3e4);
+        var (j, g, map) = Run(tmp, "base", 0.2, 3e4);
+        // The wind map is τ₀ times the point-wise density of dJ/dτ₀: it sums to τ₀ dJ/dτ₀.
+        Assert.Equal(0.2 * g[3], map.Sum(), 1e-10 * Math.Abs(0.2 * g[3]));
         Assert.True(j > 0, $"the western boundary current of the southern gyre flows north (J = {j:G4} m3 s-1)");
         // One central difference along d = (δν, δτ₀) = (30 m2 s-1, 1e-3 N m-2), which weighs both
         // gradient components: |dJ/dν δν| is a few per cent of |dJ/dτ₀ δτ₀|, far above the 1e-6 tolerance.
