@@ -79,7 +79,7 @@ public sealed class GridClosureExperiment
         () => new ClosedShallowWaterStep(Coarse.Configuration, withClosure ? Closure(Network) : null);
 
     /// <summary>The window loss (mean squared error of h, m²) of a model.</summary>
-    public GridWindowLoss Loss(bool withClosure) =>
+    public TrajectoryLoss Loss(bool withClosure) =>
         new(StepFactory(withClosure), _truth, Enumerable.Range(0, CoarseCellCount), Settings.WindowDays, Settings.CoarseStepsPerDay);
 
     /// <summary>Online Adam training of the parameters <paramref name="trainable"/> of θ from <paramref name="theta0"/>; returns θ and the batch losses.</summary>
@@ -88,7 +88,7 @@ public sealed class GridClosureExperiment
     /// <param name="trainable">Indices trained.</param>
     /// <param name="learningRate">Adam step η (in the units of the parameters).</param>
     /// <param name="lowerBound">Lower bound applied after each update (e.g. ν ≥ 0).</param>
-    public (double[] Theta, double[] Losses) Train(GridWindowLoss loss, double[] theta0, IReadOnlyList<int> trainable, double learningRate, double lowerBound = double.NegativeInfinity)
+    public (double[] Theta, double[] Losses) Train(TrajectoryLoss loss, double[] theta0, IReadOnlyList<int> trainable, double learningRate, double lowerBound = double.NegativeInfinity)
     {
         ArgumentNullException.ThrowIfNull(loss);
         var theta = (double[])theta0.Clone();
