@@ -25,7 +25,13 @@ public sealed class LatitudeEbmModel
     /// <param name="insolation">s(x) on <paramref name="grid"/>; <c>null</c> for <see cref="AnnualInsolation.FromOrbit"/> at 23.44°.</param>
     /// <param name="deepOcean">Whether each cell has a deep-ocean layer exchanging heat γ(T − T_d).</param>
     /// <param name="timeStep">Δt in years (&gt; 0); the step is unconditionally stable, 1 year is the default.</param>
-    public LatitudeEbmModel(LatitudeGrid grid, AnnualInsolation? insolation = null, bool deepOcean = false, double timeStep = 1.0)
+    /// <param name="correction">
+    /// Optional point-wise correction S(T_j; φ) (W m⁻²) added to each cell's energy budget (explicit, like the
+    /// absorbed sunlight): a learned or empirical fix of the linear OLR, e.g. a network closure. Its
+    /// parameters φ follow the model's own in θ. The same slot interface as the Lorenz-96 subgrid term.
+    /// </param>
+    public LatitudeEbmModel(LatitudeGrid grid, AnnualInsolation? insolation = null, bool deepOcean = false, double timeStep = 1.0,
+        Lorenz96.ISubgridTerm? correction = null)
     {
         ArgumentNullException.ThrowIfNull(grid);
         insolation ??= AnnualInsolation.FromOrbit(grid);
@@ -37,6 +43,7 @@ public sealed class LatitudeEbmModel
         Insolation = insolation;
         DeepOcean = deepOcean;
         TimeStep = timeStep;
+        Correction = correction;
     }
 
     /// <summary>The default model: 90 equal-area cells, orbital insolation at 23.44°, no deep ocean, Δt = 1 yr.</summary>
@@ -61,14 +68,25 @@ public sealed class LatitudeEbmModel
     /// <summary>Length of the state vector: N, or 2N with the deep ocean.</summary>
     public int StateLength => DeepOcean ? 2 * Grid.CellCount : Grid.CellCount;
 
-    /// <summary>The parameter table (θ order).</summary>
-    public ParameterTable Parameters => LatitudeEbmParameterTable.For(DeepOcean);
+    /// <summary>The correction slot S(T; φ) (W m⁻²), or <c>null</c>.</summary>
+    public Lorenz96.ISubgridTerm? Correction { get; }
+
+    /// <summary>Number of the model's own parameters (θ before the correction's φ).</summary>
+    public int PhysicalParameterCount => LatitudeEbmParameterTable.For(DeepOcean).Count;
+
+    /// <summary>The parameter table (θ order): the model's own, then the correction's φ.</summary>
+    public ParameterTable Parameters => Correction is { } c
+        ? new ParameterTable([.. LatitudeEbmParameterTable.For(DeepOcean), .. c.Parameters])
+        : LatitudeEbmParameterTable.For(DeepOcean);
 
     /// <summary>The same model with another time step (e.g. a long pseudo-time step for equilibria).</summary>
-    public LatitudeEbmModel WithTimeStep(double timeStep) => new(Grid, Insolation, DeepOcean, timeStep);
+    public LatitudeEbmModel WithTimeStep(double timeStep) => new(Grid, Insolation, DeepOcean, timeStep, Correction);
 
     /// <summary>The same model with the deep ocean switched on or off.</summary>
-    public LatitudeEbmModel WithDeepOcean(bool deepOcean) => new(Grid, Insolation, deepOcean, TimeStep);
+    public LatitudeEbmModel WithDeepOcean(bool deepOcean) => new(Grid, Insolation, deepOcean, TimeStep, Correction);
+
+    /// <summary>The same model with correction <paramref name="correction"/> (or none).</summary>
+    public LatitudeEbmModel WithCorrection(Lorenz96.ISubgridTerm? correction) => new(Grid, Insolation, DeepOcean, TimeStep, correction);
 
     /// <summary>A state with every temperature (surface and deep) equal to <paramref name="temperature"/>, °C.</summary>
     public double[] UniformState(double temperature)

@@ -19,6 +19,8 @@ public sealed class LatitudeEbmSimulation
     public LatitudeEbmSimulation(LatitudeEbmModel model, ReadOnlySpan<double> theta, ReadOnlySpan<double> initialState)
     {
         ArgumentNullException.ThrowIfNull(model);
+        if (model.Correction is not null)
+            throw new NotSupportedException("The simulation's diagnostics (OLR, imbalance) do not include a correction term yet; drive LatitudeEbmStep directly.");
         Parameters = LatitudeEbmParameters.FromTheta(theta, model.DeepOcean);
         if (initialState.Length != model.StateLength)
             throw new ArgumentException($"The initial state has {initialState.Length} values; the model needs {model.StateLength}.", nameof(initialState));

@@ -49,6 +49,8 @@ namespace ClimateAD.Physics.LatitudeEbm;
 /// </code>
 /// with (∂R/∂·)ᵀρ from the local Jacobian (<see cref="LocalJacobian.Adjoint"/>). The adjoint recomputes
 /// T' and T_d' from x[n] (one forward solve) and makes one more tridiagonal solve.</para>
+/// <para><b>Correction slot.</b> With <see cref="LatitudeEbmModel.Correction"/> S(T; φ) the right-hand side
+/// gains S(T_j; φ) explicitly: r += S(T), δr += S'(T) δT + (∂S/∂φ) δφ, T̄ += S'(T) ρ, φ̄ += (∂S/∂φ)ᵀ ρ.</para>
 /// <para>Work arrays are allocated once here, so one instance must not be used by two threads at the
 /// same time. Deterministic: no reductions in parallel.</para>
 /// </remarks>
@@ -91,7 +93,7 @@ public sealed class LatitudeEbmStep : IDifferentiableStep
     public void Forward(int n, ReadOnlySpan<double> x, ReadOnlySpan<double> theta, Span<double> xNext)
     {
         var p = Read(x, theta);
-        Solve(x, p);
+        Solve(x, p, Phi(theta));
         int cells = Model.CellCount;
         _next.CopyTo(xNext);
         if (Model.DeepOcean) _nextDeep.CopyTo(xNext[cells..]);
@@ -104,7 +106,10 @@ public sealed class LatitudeEbmStep : IDifferentiableStep
         var p = Read(x, theta);
         if (dx.Length != StateLength || dTheta.Length != ParameterLength || dxNext.Length != StateLength)
             throw new ArgumentException("Tangent vectors must have the state and parameter lengths.");
-        Solve(x, p);
+        var phi = Phi(theta);
+        Solve(x, p, phi);
+        var correction = Model.Correction;
+        var dPhi = dTheta[Model.PhysicalParameterCount..];
         int cells = Model.CellCount;
         bool deep = Model.DeepOcean;
         var c = Coefficients.Of(p, Model.TimeStep, deep);
@@ -125,6 +130,7 @@ public sealed class LatitudeEbmStep : IDifferentiableStep
             dInputs[0] = dx[j];
             LocalJacobian.Tangent(_cells[j], inputs, dInputs, y, dy);
             double dr = c.Storage * dx[j] + da * t[j] + dy[0] - dA;
+            if (correction is not null) dr += correction.Derivative(t[j], phi) * dx[j] + correction.ParameterTangent(t[j], phi, dPhi);
             if (deep) dr += c.K * dx[cells + j] + dk * x[cells + j];
             v[j] = dr - (da + dB + dk) * _next[j] + dD * v[j];
         }
@@ -143,7 +149,10 @@ public sealed class LatitudeEbmStep : IDifferentiableStep
         var p = Read(x, theta);
         if (lambdaNext.Length != StateLength || lambda.Length != StateLength || thetaBar.Length != ParameterLength)
             throw new ArgumentException("Adjoint vectors must have the state and parameter lengths.");
-        Solve(x, p);
+        var phi = Phi(theta);
+        Solve(x, p, phi);
+        var correction = Model.Correction;
+        var phiBar = thetaBar[Model.PhysicalParameterCount..];
         int cells = Model.CellCount;
         bool deep = Model.DeepOcean;
         var c = Coefficients.Of(p, Model.TimeStep, deep);
@@ -182,6 +191,11 @@ public sealed class LatitudeEbmStep : IDifferentiableStep
             LocalJacobian.Adjoint(_cells[j], inputs, yBar, inputsBar); // accumulates ∂R/∂(T, θ)ᵀ ρ_j
             lambda[j] += c.Storage * r + (inputsBar[0] - before);
             inputsBar[0] = 0.0;
+            if (correction is not null)
+            {
+                lambda[j] += correction.Derivative(t, phi) * r;
+                correction.AddParameterAdjoint(t, phi, r, phiBar);
+            }
             intercept -= r;
             slope -= r * _next[j];
             diffusivity += r * diffused[j];
@@ -217,8 +231,9 @@ public sealed class LatitudeEbmStep : IDifferentiableStep
     }
 
     // Writes T' into _next and T_d' into _nextDeep; leaves M in _diagonal/_offDiagonal.
-    private void Solve(ReadOnlySpan<double> x, in LatitudeEbmParameters p)
+    private void Solve(ReadOnlySpan<double> x, in LatitudeEbmParameters p, ReadOnlySpan<double> phi)
     {
+        var correction = Model.Correction;
         int cells = Model.CellCount;
         bool deep = Model.DeepOcean;
         var c = Coefficients.Of(p, Model.TimeStep, deep);
@@ -231,6 +246,7 @@ public sealed class LatitudeEbmStep : IDifferentiableStep
             _diagonal[j] = centre + d * (m[j] + m[j + 1]);
             if (j + 1 < cells) _offDiagonal[j] = -d * m[j + 1];
             double r = c.Storage * x[j] + _cells[j].Evaluate(x[j], p) - p.OlrIntercept;
+            if (correction is not null) r += correction.Evaluate(x[j], phi);
             if (deep) r += c.K * x[cells + j];
             _rhs[j] = r;
         }
@@ -243,8 +259,13 @@ public sealed class LatitudeEbmStep : IDifferentiableStep
     {
         if (x.Length != StateLength)
             throw new ArgumentException($"The state has {x.Length} values; the latitude EBM needs {StateLength}.", nameof(x));
-        return LatitudeEbmParameters.FromTheta(theta, Model.DeepOcean);
+        if (theta.Length != ParameterLength)
+            throw new ArgumentException($"θ has {theta.Length} entries; this latitude EBM needs {ParameterLength}.", nameof(theta));
+        return LatitudeEbmParameters.FromTheta(theta[..Model.PhysicalParameterCount], Model.DeepOcean);
     }
+
+    // φ of the correction slot (empty without one).
+    private ReadOnlySpan<double> Phi(ReadOnlySpan<double> theta) => theta[Model.PhysicalParameterCount..];
 
     // Inputs 1..6 of AbsorbedShortwave from θ (input 0, the temperature, is set by the caller).
     private static void Fill(Span<double> inputs, ReadOnlySpan<double> theta)

@@ -27,6 +27,7 @@ public class NetworkGradientCheckTests(ITestOutputHelper output)
         Assert.Contains(NetworkGradientChecks.Prefix + "Mixed", Registry.Names);
         Assert.Contains(ClimateAD.Hybrid.Terms.NetworkSubgridGradientChecks.OneScaleMlpName, Registry.Names);
         Assert.Contains(ClimateAD.Hybrid.Grid.GridClosureGradientChecks.Name, Registry.Names);
-        Assert.Equal(NetworkGradientChecks.SmoothActivations.Length + 3, Registry.Names.Count);
+        Assert.Contains(ClimateAD.Hybrid.Terms.EbmCorrectionGradientChecks.Name, Registry.Names);
+        Assert.Equal(NetworkGradientChecks.SmoothActivations.Length + 4, Registry.Names.Count);
     }
 }
