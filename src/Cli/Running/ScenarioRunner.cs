@@ -89,6 +89,7 @@ internal static class ScenarioRunner
         "ebm-two-layer" => new TwoLayerRun(scenario),
         Physics.Lorenz96.Lorenz96Model.Name => new Lorenz96Run(scenario),
         Physics.LatitudeEbm.LatitudeEbmScenarioModel.Name => new LatitudeEbmRun(scenario),
+        Physics.Lorenz96.Lorenz96OneScaleModel.Name => new Lorenz96OneScaleRun(scenario),
         Physics.Tracer.TracerScenarioModel.Name => new TracerRun(scenario),
         Physics.ShallowWater.ShallowWaterScenarioModels.DoubleGyreName or Physics.ShallowWater.ShallowWaterScenarioModels.GeostrophicAdjustmentName
             or Physics.ShallowWater.ShallowWaterScenarioModels.WilliamsonTc2Name or Physics.ShallowWater.ShallowWaterScenarioModels.GalewskyName

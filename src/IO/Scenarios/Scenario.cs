@@ -104,4 +104,7 @@ public sealed record Scenario(
 
     /// <summary>Every structural setting of the model (<c>[model]</c> keys besides name, integrator, device), defaults applied.</summary>
     public IReadOnlyDictionary<string, double> Settings { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The model's file settings given in <c>[model]</c> (<see cref="ModelDescriptor.FileSettings"/>), as full paths; absent ones are missing.</summary>
+    public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
 }

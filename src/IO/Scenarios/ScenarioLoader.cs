@@ -106,6 +106,7 @@ public static class ScenarioLoader
         string? description = scenario.OptionalString("description");
 
         var (model, integrator, device, settings) = ReadModel(root.Table("model"));
+        var files = ReadModelFiles(root.Table("model"), model, context);
         var (parameters, overrides) = ReadParameters(root.OptionalTable("parameters"), model);
         var sweep = ReadSweep(root.OptionalTable("sweep"), model);
         if (sweep is not null)
@@ -137,7 +138,7 @@ public static class ScenarioLoader
         var sensitivity = ReadSensitivity(root.OptionalTable("sensitivity"), model, time, ensemble);
 
         return new Scenario(fullPath, path, text, name, description, model, integrator, device, parameters, overrides,
-            time, forcing, initial, ensemble, output, plots) { Sensitivity = sensitivity, Settings = settings, Sweep = sweep };
+            time, forcing, initial, ensemble, output, plots) { Sensitivity = sensitivity, Settings = settings, Sweep = sweep, Files = files };
     }
 
     private static (ModelDescriptor, string, DevicePreference, IReadOnlyDictionary<string, double>) ReadModel(TableReader t)
@@ -145,8 +146,8 @@ public static class ScenarioLoader
         string modelName = t.String("name");
         var model = ModelCatalog.Find(modelName)
             ?? throw t.Error("name", $"unknown model '{modelName}'", KeySuggestion.Choices(modelName, ModelCatalog.All.Select(m => m.Name).ToArray()));
-        t.CheckKeys([.. ModelKeys, .. model.Settings.Select(x => x.Name)]);
-        var settings = ReadSettings(t, model.Settings, [.. ModelKeys]);
+        t.CheckKeys([.. ModelKeys, .. model.Settings.Select(x => x.Name), .. model.FileSettings.Keys]);
+        var settings = ReadSettings(t, model.Settings, [.. ModelKeys, .. model.FileSettings.Keys]);
         string integrator = t.OptionalString("integrator") ?? model.Integrators[0];
         if (!model.Integrators.Contains(integrator))
             throw t.Error("integrator", $"unknown integrator '{integrator}' for model {model.Name}", KeySuggestion.Choices(integrator, model.Integrators.ToArray()));
@@ -161,6 +162,15 @@ public static class ScenarioLoader
         if (device == DevicePreference.Cuda && !model.SupportsCuda)
             throw t.Error("device", $"model {model.Name} runs on the CPU only", "auto, cpu");
         return (model, integrator, device, settings);
+    }
+
+    // The model's input files given in [model], as full paths (each must exist).
+    private static Dictionary<string, string> ReadModelFiles(TableReader t, ModelDescriptor model, Context context)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, node) in t.Node.Entries)
+            if (model.FileSettings.ContainsKey(key)) files[key] = context.Input(t, node);
+        return files;
     }
 
     // Every setting's value: its default unless the table sets it; range-checked.

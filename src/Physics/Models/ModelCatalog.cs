@@ -17,6 +17,7 @@ public static class ModelCatalog
         TwoLayerModel.Descriptor,
         Lorenz96Model.Descriptor,
         LatitudeEbmScenarioModel.Descriptor,
+        Lorenz96OneScaleModel.Descriptor,
         TracerScenarioModel.Descriptor,
         ShallowWaterScenarioModels.DoubleGyre,
         ShallowWaterScenarioModels.GeostrophicAdjustment,

@@ -36,6 +36,12 @@ public sealed record ModelDescriptor(
     /// <summary>Settings accepted in <c>[initial]</c>.</summary>
     public IReadOnlyList<ModelSetting> InitialSettings { get; init; } = [];
 
+    /// <summary>
+    /// Optional input files named in <c>[model]</c> (name → what the file is), e.g. a trained closure
+    /// network; relative to the scenario's folder, checked to exist when the scenario is loaded.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FileSettings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Diagnostics accepted in <c>[sensitivity] diagnostic</c>; empty when the model offers none.</summary>
     public IReadOnlyList<string> SensitivityDiagnostics { get; init; } = [];
 
