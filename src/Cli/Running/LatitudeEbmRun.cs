@@ -46,6 +46,12 @@ internal sealed class LatitudeEbmRun : ModelRun
         var insolation = AnnualInsolation.FromOrbit(grid, s.Settings[LatitudeEbmScenarioModel.Obliquity]);
         var model = new LatitudeEbmModel(grid, insolation, deep, s.Time.Step);
         var theta = s.Parameters.ToArray()[..model.Parameters.Count];
+        if (s.Files.TryGetValue(LatitudeEbmScenarioModel.CorrectionNetwork, out var file))
+        {
+            var term = new Hybrid.Terms.NetworkSubgridTerm(ClosureNetworkFile.Load(file, "a latitude-EBM correction maps T_j to S(T_j)"));
+            model = model.WithCorrection(term);
+            theta = [.. theta, .. term.Network.Weights];
+        }
         return (model, theta, model.UniformState(s.Initial[LatitudeEbmScenarioModel.InitialTemperature]));
     }
 

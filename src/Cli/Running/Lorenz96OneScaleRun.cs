@@ -1,4 +1,3 @@
-using ClimateAD.Hybrid.Onnx;
 using ClimateAD.Hybrid.Terms;
 using ClimateAD.IO.Netcdf;
 using ClimateAD.IO.Scenarios;
@@ -46,7 +45,7 @@ internal sealed class Lorenz96OneScaleRun : ModelRun
             var cubic = s.Overrides.Keys.Where(n => CubicSubgridTerm.Table.Find(n) is not null).ToArray();
             if (cubic.Length > 0)
                 throw new UserErrorException($"{s.DisplayFile}: [parameters] {cubic[0]} sets a cubic coefficient, but [model] closure_network replaces the cubic closure; remove one of them");
-            LoadNetwork(file, out var network);
+            var network = ClosureNetworkFile.Load(file, "a Lorenz-96 closure maps X_k to S(X_k)");
             closure = new NetworkSubgridTerm(network);
             theta = [forcing, .. network.Weights];
         }
@@ -59,20 +58,6 @@ internal sealed class Lorenz96OneScaleRun : ModelRun
         int spinupSteps = (int)Math.Round(s.Initial[Lorenz96Model.Spinup] * s.Time.StepsPerYear);
         var x0 = Lorenz96InitialState.Perturbed(k, k, forcing, (int)s.Initial[Lorenz96Model.Seed]);
         return (step, theta, Lorenz96InitialState.SpunUp(step, x0, theta, spinupSteps));
-    }
-
-    private static void LoadNetwork(string file, out Hybrid.Networks.DenseNetwork network)
-    {
-        try
-        {
-            network = OnnxNetworkImporter.Load(file).Network;
-        }
-        catch (Exception e) when (e is OnnxImportException or InvalidDataException or ArgumentException)
-        {
-            throw new UserErrorException($"{file}: not a usable closure network: {e.Message}");
-        }
-        if (network.InputSize != 1 || network.OutputSize != 1)
-            throw new UserErrorException($"{file}: a Lorenz-96 closure maps X_k to S(X_k) (1 input, 1 output), not {network.InputSize} -> {network.OutputSize}");
     }
 
     /// <inheritdoc />

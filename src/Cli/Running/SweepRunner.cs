@@ -27,6 +27,8 @@ internal static class SweepRunner
         foreach (var v in scenario.Output.Variables)
             if (!Variables.Contains(v.Name))
                 throw new UserErrorException($"{scenario.DisplayFile}: a sweep writes {string.Join(", ", Variables)}, not {v.Name}");
+        if (scenario.Files.ContainsKey(LatitudeEbmScenarioModel.CorrectionNetwork))
+            throw new UserErrorException($"{scenario.DisplayFile}: [model] correction_network is not supported in a [sweep] (equilibria with a correction term are not implemented); run the model in time instead");
         var (model, theta, _) = LatitudeEbmRun.Build(scenario);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var result = SolarHysteresis.Sweep(model, theta, sweep.Lower, sweep.Upper, sweep.Step, sweep.Resolution);

@@ -40,6 +40,8 @@ public static class LatitudeEbmEquilibrium
         double tolerance = 1e-10, int maxIterations = 200_000, double pseudoTimeStep = DefaultPseudoTimeStep)
     {
         ArgumentNullException.ThrowIfNull(model);
+        if (model.Correction is not null)
+            throw new NotSupportedException("Equilibria of a latitude EBM with a correction term are not supported yet; run the model to steady state instead.");
         if (initialSurface.Length != model.CellCount)
             throw new ArgumentException($"{initialSurface.Length} temperatures given; the grid has {model.CellCount} cells.", nameof(initialSurface));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tolerance);

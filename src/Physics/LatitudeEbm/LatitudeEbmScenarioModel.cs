@@ -16,6 +16,9 @@ namespace ClimateAD.Physics.LatitudeEbm;
 /// </summary>
 public static class LatitudeEbmScenarioModel
 {
+    /// <summary>File setting: an ONNX network correction S(T) in the model's correction slot.</summary>
+    public const string CorrectionNetwork = "correction_network";
+
     /// <summary>Scenario name.</summary>
     public const string Name = "ebm-latitude";
 
@@ -62,5 +65,9 @@ public static class LatitudeEbmScenarioModel
         SensitivityDiagnostics = ["mean_tas_global"],
         CheckpointedSensitivity = true,
         SweepParameters = [LatitudeEbmParameterTable.SolarConstant],
+        FileSettings = new Dictionary<string, string>
+        {
+            [CorrectionNetwork] = "ONNX file of an MLP correction S(T) (W m-2, 1 input in degC, 1 output) added to every cell's energy budget (docs/hybrid.md)",
+        },
     };
 }

@@ -19,9 +19,9 @@ public sealed class LatitudeEbmSimulation
     public LatitudeEbmSimulation(LatitudeEbmModel model, ReadOnlySpan<double> theta, ReadOnlySpan<double> initialState)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (model.Correction is not null)
-            throw new NotSupportedException("The simulation's diagnostics (OLR, imbalance) do not include a correction term yet; drive LatitudeEbmStep directly.");
-        Parameters = LatitudeEbmParameters.FromTheta(theta, model.DeepOcean);
+        if (theta.Length != model.Parameters.Count)
+            throw new ArgumentException($"θ has {theta.Length} entries; the model needs {model.Parameters.Count}.", nameof(theta));
+        Parameters = LatitudeEbmParameters.FromTheta(theta[..model.PhysicalParameterCount], model.DeepOcean);
         if (initialState.Length != model.StateLength)
             throw new ArgumentException($"The initial state has {initialState.Length} values; the model needs {model.StateLength}.", nameof(initialState));
         Model = model;
@@ -51,7 +51,11 @@ public sealed class LatitudeEbmSimulation
     /// <summary>The current state vector (surface temperatures, then deep-ocean temperatures with the deep ocean), °C.</summary>
     public ReadOnlySpan<double> State => _state;
 
-    /// <summary>Diagnostics of the current state (the initial state before any step).</summary>
+    /// <summary>
+    /// Diagnostics of the current state (the initial state before any step). With a correction term
+    /// S (<see cref="LatitudeEbmModel.Correction"/>) its global mean counts as a change of the outgoing
+    /// flux: imbalance = ASR − (A + B T̄) + S̄.
+    /// </summary>
     public LatitudeEbmSnapshot Snapshot()
     {
         int n = Model.CellCount;
@@ -60,6 +64,13 @@ public sealed class LatitudeEbmSimulation
         Step.AbsorbedSunlight(t, Parameters, _absorbed);
         double absorbed = grid.GlobalMean(_absorbed);
         double olr = Parameters.OlrIntercept + Parameters.OlrSlope * grid.GlobalMean(t);
+        if (Model.Correction is { } correction)
+        {
+            // The correction is part of the column's energy budget: counted as a change of the outgoing flux.
+            var phi = _theta.AsSpan(Model.PhysicalParameterCount);
+            for (int j = 0; j < n; j++) _absorbed[j] = correction.Evaluate(t[j], phi);
+            olr -= grid.GlobalMean(_absorbed);
+        }
         return new LatitudeEbmSnapshot(Time, t, Model.DeepOcean ? _state[n..] : null, grid.GlobalMean(t),
             IceEdge.NorthernLatitude(grid, t, Parameters.IceEdgeTemperature),
             IceEdge.SouthernLatitude(grid, t, Parameters.IceEdgeTemperature),

@@ -33,10 +33,26 @@ public class LatitudeEbmCorrectionTests
     }
 
     [Fact]
-    public void Simulation_WithACorrection_IsRefusedWithAClearMessage()
+    public void Simulation_WithAConstantCorrection_MatchesTheLoweredInterceptIncludingTheImbalance()
+    {
+        const double c = 2.5;
+        var plain = LatitudeEbmModel.Default(cellCount: 30);
+        var corrected = plain.WithCorrection(new CubicSubgridTerm());
+        double[] theta = plain.Parameters.Defaults();
+        double[] lowered = (double[])theta.Clone();
+        lowered[1] -= c;
+        var a = new LatitudeEbmSimulation(plain, lowered, plain.UniformState(12)).Run(50);
+        var b = new LatitudeEbmSimulation(corrected, [.. theta, c, 0, 0, 0], plain.UniformState(12)).Run(50);
+        Assert.Equal(a[^1].GlobalMeanTemperature, b[^1].GlobalMeanTemperature, 1e-10);
+        Assert.Equal(a[^1].ToaImbalance, b[^1].ToaImbalance, 1e-10);
+        Assert.True(Math.Abs(a[0].ToaImbalance) > 0.1, "the start must be out of balance");
+    }
+
+    [Fact]
+    public void Equilibrium_WithACorrection_IsRefusedWithAClearMessage()
     {
         var model = LatitudeEbmModel.Default().WithCorrection(new CubicSubgridTerm());
-        var e = Assert.Throws<NotSupportedException>(() => new LatitudeEbmSimulation(model, model.Parameters.Defaults(), model.UniformState(10)));
-        Assert.Contains("LatitudeEbmStep", e.Message);
+        var e = Assert.Throws<NotSupportedException>(() => LatitudeEbmEquilibrium.Solve(model, model.Parameters.Defaults(), new double[model.CellCount]));
+        Assert.Contains("steady state", e.Message);
     }
 }
