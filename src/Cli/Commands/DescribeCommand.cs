@@ -59,6 +59,8 @@ internal static class DescribeCommand
         sb.AppendLine();
         foreach (var setting in s.Model.Settings)
             sb.AppendLine(string.Create(ci, $"Setting   {setting.Name} = {s.Settings[setting.Name]:G6}  ({setting.Description})"));
+        foreach (var (key, file) in s.Files)
+            sb.AppendLine($"File      {key} = {RunCommand.Relative(file)}  ({s.Model.FileSettings[key]})");
         foreach (var setting in s.Model.InitialSettings)
             sb.AppendLine(string.Create(ci, $"Initial   {setting.Name} = {s.Initial[setting.Name]:G6} {(setting.Units == "1" ? "" : setting.Units)} ({setting.Description})"));
         string unit = s.Time.Unit.Symbol;
