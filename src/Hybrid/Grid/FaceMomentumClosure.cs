@@ -33,6 +33,7 @@ public sealed class FaceMomentumClosure
     public const string ParameterPrefix = "swe_closure_w";
 
     private readonly double[] _scratch;
+    private readonly OpenFace[] _faces;
 
     /// <summary>A closure computed by <paramref name="network"/> (2 → 1) on <paramref name="grid"/> with step <paramref name="timeStep"/> (s).</summary>
     public FaceMomentumClosure(DenseNetwork network, Grid2D grid, double timeStep)
@@ -49,6 +50,12 @@ public sealed class FaceMomentumClosure
         PeriodicY = grid.TopologyY == Topology.Periodic;
         TimeStep = timeStep;
         _scratch = new double[network.ScratchLength];
+        var faces = new List<OpenFace>();
+        for (int c = 1; c <= 2; c++)
+            for (int j = 0; j < Ny; j++)
+                for (int i = 0; i < Nx; i++)
+                    if (Face(c, i, j, out int k0, out int k1)) faces.Add(new OpenFace(c * Nx * Ny + j * Nx + i, k0, k1, WallDistance(c, i, j)));
+        _faces = [.. faces];
         Parameters = new ParameterTable(Enumerable.Range(0, network.ParameterCount).Select(j => new ParameterSpec(
             ParameterPrefix + j, $"w{j}", "1", network.Weights[j], -1e6, 1e6, $"Weight {j} of the learned shallow-water momentum closure; trained, not physical.")));
     }
@@ -83,19 +90,12 @@ public sealed class FaceMomentumClosure
         Check(x, w);
         if (!x.Overlaps(xNext)) x.CopyTo(xNext);
         Span<double> input = stackalloc double[Network.InputSize], y = stackalloc double[1];
-        int b = Nx * Ny;
-        for (int c = 1; c <= 2; c++)
-            for (int j = 0; j < Ny; j++)
-                for (int i = 0; i < Nx; i++)
-                {
-                    if (!Face(c, i, j, out int k0, out int k1)) continue;
-                    int q = c * b + j * Nx + i;
-                    input[0] = x[q];
-                    input[1] = 0.5 * (x[k0] + x[k1]);
-                    if (input.Length == 3) input[2] = WallDistance(c, i, j);
-                    Network.Forward(w, input, y, _scratch);
-                    xNext[q] = x[q] + TimeStep * y[0];
-                }
+        foreach (var f in _faces)
+        {
+            Inputs(f, x, input);
+            Network.Forward(w, input, y, _scratch);
+            xNext[f.Q] = x[f.Q] + TimeStep * y[0];
+        }
     }
 
     /// <summary>Tangent: writes <c>dxNext = dx + Δt (N_q δq + N_h δh̄ + N_w δw)</c> at the faces, linearised at <paramref name="x"/>.</summary>
@@ -104,22 +104,15 @@ public sealed class FaceMomentumClosure
         Check(x, w);
         dx.CopyTo(dxNext);
         Span<double> input = stackalloc double[Network.InputSize], dInput = stackalloc double[Network.InputSize], y = stackalloc double[1], dy = stackalloc double[1];
-        int b = Nx * Ny;
-        for (int c = 1; c <= 2; c++)
-            for (int j = 0; j < Ny; j++)
-                for (int i = 0; i < Nx; i++)
-                {
-                    if (!Face(c, i, j, out int k0, out int k1)) continue;
-                    int q = c * b + j * Nx + i;
-                    input[0] = x[q];
-                    input[1] = 0.5 * (x[k0] + x[k1]);
-                    if (input.Length == 3) input[2] = WallDistance(c, i, j);
-                    dInput[0] = dx[q];
-                    dInput[1] = 0.5 * (dx[k0] + dx[k1]);
-                    if (dInput.Length == 3) dInput[2] = 0;
-                    Network.Tangent(w, input, dw, dInput, y, dy, _scratch);
-                    dxNext[q] = dx[q] + TimeStep * dy[0];
-                }
+        foreach (var f in _faces)
+        {
+            Inputs(f, x, input);
+            dInput.Clear();
+            dInput[0] = dx[f.Q];
+            dInput[1] = 0.5 * (dx[f.K0] + dx[f.K1]);
+            Network.Tangent(w, input, dw, dInput, y, dy, _scratch);
+            dxNext[f.Q] = dx[f.Q] + TimeStep * dy[0];
+        }
     }
 
     /// <summary>Adjoint: accumulates <c>λ += (∂xNext/∂x)ᵀ λNext</c> and <c>w̄ += (∂xNext/∂w)ᵀ λNext</c>, linearised at <paramref name="x"/>.</summary>
@@ -128,24 +121,28 @@ public sealed class FaceMomentumClosure
         Check(x, w);
         for (int k = 0; k < StateLength; k++) lambda[k] += lambdaNext[k];
         Span<double> input = stackalloc double[Network.InputSize], xBar = stackalloc double[Network.InputSize], yBar = stackalloc double[1];
-        int b = Nx * Ny;
-        for (int c = 1; c <= 2; c++)
-            for (int j = 0; j < Ny; j++)
-                for (int i = 0; i < Nx; i++)
-                {
-                    if (!Face(c, i, j, out int k0, out int k1)) continue;
-                    int q = c * b + j * Nx + i;
-                    input[0] = x[q];
-                    input[1] = 0.5 * (x[k0] + x[k1]);
-                    if (input.Length == 3) input[2] = WallDistance(c, i, j);
-                    xBar.Clear();
-                    yBar[0] = TimeStep * lambdaNext[q];
-                    Network.Adjoint(w, input, yBar, xBar, wBar, _scratch);
-                    lambda[q] += xBar[0];
-                    lambda[k0] += 0.5 * xBar[1];
-                    lambda[k1] += 0.5 * xBar[1];
-                }
+        foreach (var f in _faces)
+        {
+            Inputs(f, x, input);
+            xBar.Clear();
+            yBar[0] = TimeStep * lambdaNext[f.Q];
+            Network.Adjoint(w, input, yBar, xBar, wBar, _scratch);
+            lambda[f.Q] += xBar[0];
+            lambda[f.K0] += 0.5 * xBar[1];
+            lambda[f.K1] += 0.5 * xBar[1];
+        }
     }
+
+    // The network's inputs at an open face: (q, h̄ = mean of the two cells' h, [wall distance]).
+    private static void Inputs(in OpenFace f, ReadOnlySpan<double> x, Span<double> input)
+    {
+        input[0] = x[f.Q];
+        input[1] = 0.5 * (x[f.K0] + x[f.K1]);
+        if (input.Length == 3) input[2] = f.WallDistance;
+    }
+
+    // An open velocity face: its state index q, the h indices of the two cells it separates, its wall distance.
+    private readonly record struct OpenFace(int Q, int K0, int K1, double WallDistance);
 
     /// <summary>
     /// Distance (in cells) of face <c>(i, j)</c> of component <paramref name="c"/> (1 = u, 2 = v) from the nearest wall
