@@ -126,17 +126,8 @@ public sealed class ShallowWaterBenchmark : IBenchmark
 
     private static void PrintLoad(string when)
     {
-        try
-        {
-            var text = File.ReadAllText("/proc/loadavg").Split(' ');
-            Console.WriteLine($"  load average (1/5/15 min) at {when}: {text[0]} {text[1]} {text[2]}");
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        var (one, five, fifteen) = MachineLoad.Read();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  load average (1/5/15 min) at {when}: {one} {five} {fifteen}"));
     }
 
     private static double[] StepTimes(int n, int steps, int repeats, out double massError, out long fieldBytes)

@@ -60,7 +60,7 @@ public sealed class TracerBenchmark : IBenchmark
         }
 
         Console.WriteLine($"tracer: centred flux form + SSP-RK3, double, CPU; {Environment.ProcessorCount} logical cores, Vector256 {(Vector256.IsHardwareAccelerated ? "on" : "off")}, .NET {Environment.Version}");
-        double load = LoadAverage();
+        double load = MachineLoad.Read().One;
         if (!double.IsNaN(load)) Console.WriteLine($"  load average (1 min) at start: {load.ToString("F2", inv)}");
 
         var triad = StreamTriad.Measure(repeats);
@@ -79,7 +79,7 @@ public sealed class TracerBenchmark : IBenchmark
         }
 
         Gradient(gradientSize, gradientSteps, Math.Max(3, repeats / 2));
-        load = LoadAverage();
+        load = MachineLoad.Read().One;
         if (!double.IsNaN(load)) Console.WriteLine($"  load average (1 min) at end: {load.ToString("F2", inv)}");
         return 0;
     }
@@ -128,22 +128,5 @@ public sealed class TracerBenchmark : IBenchmark
         Console.WriteLine($"    forward (EvaluateCost): median {f:F3} s of [{string.Join(" ", forward.Select(s => s.ToString("F3", inv)))}]");
         Console.WriteLine($"    forward + adjoint (Run): median {g:F3} s of [{string.Join(" ", gradient.Select(s => s.ToString("F3", inv)))}]");
         Console.WriteLine($"    (forward + adjoint) / forward = {g / f:F2}; J = {result!.Cost:G6}, dJ/dθ = [{result.ParameterGradient[0]:G6}, {result.ParameterGradient[1]:G6}]");
-    }
-
-    private static double LoadAverage()
-    {
-        try
-        {
-            var text = File.ReadAllText("/proc/loadavg").Split(' ');
-            return double.Parse(text[0], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return double.NaN;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return double.NaN;
-        }
     }
 }
