@@ -91,22 +91,21 @@ public sealed class GridClosureExperiment
     public (double[] Theta, double[] Losses) Train(TrajectoryLoss loss, double[] theta0, IReadOnlyList<int> trainable, double learningRate, double lowerBound = double.NegativeInfinity)
     {
         ArgumentNullException.ThrowIfNull(loss);
-        var theta = (double[])theta0.Clone();
-        int p = trainable.Count;
-        double[] m = new double[p], v = new double[p], g = new double[p], w = new double[p];
-        var losses = new double[Settings.Iterations];
-        var starts = TrainingStarts;
-        for (int t = 1; t <= Settings.Iterations; t++)
+        var trainer = new AdamTrainer(loss, TrainingStarts, trainable)
         {
-            var random = new Random(unchecked(Settings.Seed * 7919 + t * 104729));
-            var batch = Enumerable.Range(0, Settings.BatchSize).Select(_ => starts[random.Next(starts.Count)]).ToArray();
-            var (l, grad) = loss.Evaluate(theta, batch);
-            losses[t - 1] = l;
-            for (int j = 0; j < p; j++) { g[j] = grad[trainable[j]]; w[j] = theta[trainable[j]]; }
-            AdamUpdate.Apply(t, learningRate, g, m, v, w);
-            for (int j = 0; j < p; j++) theta[trainable[j]] = Math.Max(lowerBound, w[j]);
+            LearningRate = learningRate,
+            BatchSize = Settings.BatchSize,
+            Seed = Settings.Seed,
+            LowerBound = lowerBound,
+        };
+        var state = trainer.Start(theta0);
+        var losses = new double[Settings.Iterations];
+        for (int t = 0; t < Settings.Iterations; t++)
+        {
+            state = trainer.Iterate(state);
+            losses[t] = state.Loss;
         }
-        return (theta, losses);
+        return (state.Theta, losses);
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ public sealed class AdamTrainer(TrajectoryLoss loss, IReadOnlyList<int> training
     /// <summary>Seed of the batch draws (default 1).</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>Lower bound applied to every trained entry after each update (default −∞; e.g. a viscosity ≥ 0).</summary>
+    public double LowerBound { get; init; } = double.NegativeInfinity;
+
     /// <inheritdoc />
     public string Name => "adam";
 
@@ -45,7 +48,7 @@ public sealed class AdamTrainer(TrajectoryLoss loss, IReadOnlyList<int> training
         var gs = Trainable.Select(i => g[i]).ToArray();
         var ws = Trainable.Select(i => theta[i]).ToArray();
         AdamUpdate.Apply(t, LearningRate, gs, m, v, ws);
-        for (int j = 0; j < Trainable.Count; j++) theta[Trainable[j]] = ws[j];
+        for (int j = 0; j < Trainable.Count; j++) theta[Trainable[j]] = Math.Max(LowerBound, ws[j]);
         return new OnlineState(t, theta, l, [m, v]);
     }
 }
