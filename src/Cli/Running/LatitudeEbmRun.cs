@@ -59,9 +59,6 @@ internal sealed class LatitudeEbmRun : ModelRun
     public override long StepCount { get; }
 
     /// <inheritdoc />
-    public override int MemberCount => 1;
-
-    /// <inheritdoc />
     public override long StepIndex => _simulation.StepIndex;
 
     /// <inheritdoc />

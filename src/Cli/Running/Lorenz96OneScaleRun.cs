@@ -64,9 +64,6 @@ internal sealed class Lorenz96OneScaleRun : ModelRun
     public override long StepCount { get; }
 
     /// <inheritdoc />
-    public override int MemberCount => 1;
-
-    /// <inheritdoc />
     public override long StepIndex => _stepIndex;
 
     /// <inheritdoc />

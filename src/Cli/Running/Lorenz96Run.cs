@@ -57,9 +57,6 @@ internal sealed class Lorenz96Run : ModelRun
     public override long StepCount { get; }
 
     /// <inheritdoc />
-    public override int MemberCount => 1;
-
-    /// <inheritdoc />
     public override long StepIndex => _stepIndex;
 
     /// <inheritdoc />

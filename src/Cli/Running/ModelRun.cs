@@ -13,8 +13,8 @@ internal abstract class ModelRun
     /// <summary>Total number of time steps in the run.</summary>
     public abstract long StepCount { get; }
 
-    /// <summary>Number of ensemble members (1 without an ensemble).</summary>
-    public abstract int MemberCount { get; }
+    /// <summary>Number of ensemble members (1 without an ensemble, the default).</summary>
+    public virtual int MemberCount => 1;
 
     /// <summary>Steps taken so far.</summary>
     public abstract long StepIndex { get; }

@@ -168,9 +168,6 @@ internal sealed class ShallowWaterRun : ModelRun, IDisposable
     public override long StepCount { get; }
 
     /// <inheritdoc />
-    public override int MemberCount => 1;
-
-    /// <inheritdoc />
     public override long StepIndex => _simulation.Step;
 
     /// <inheritdoc />

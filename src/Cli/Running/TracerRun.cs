@@ -74,9 +74,6 @@ internal sealed class TracerRun : ModelRun
     public override long StepCount { get; }
 
     /// <inheritdoc />
-    public override int MemberCount => 1;
-
-    /// <inheritdoc />
     public override long StepIndex => _simulation.StepCount;
 
     /// <inheritdoc />
