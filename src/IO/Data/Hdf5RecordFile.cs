@@ -54,31 +54,19 @@ public sealed unsafe class Hdf5RecordFile : IDisposable
     }
 
     /// <summary>Reads a dataset of doubles (flattened, row-major).</summary>
-    public double[] ReadDoubles(string path)
-    {
-        var (dataset, count) = OpenDataset(path);
-        var values = new double[count];
-        try
-        {
-            if (count > 0)
-                fixed (double* p = values) H5D.read(dataset, H5T.NATIVE_DOUBLE, H5S.ALL, H5S.ALL, H5P.DEFAULT, p);
-        }
-        finally
-        {
-            H5D.close(dataset);
-        }
-        return values;
-    }
+    public double[] ReadDoubles(string path) => Read<double>(path, H5T.NATIVE_DOUBLE);
 
     /// <summary>Reads a dataset of 64-bit integers.</summary>
-    public long[] ReadLongs(string path)
+    public long[] ReadLongs(string path) => Read<long>(path, H5T.NATIVE_LLONG);
+
+    private T[] Read<T>(string path, long memoryType) where T : unmanaged
     {
         var (dataset, count) = OpenDataset(path);
-        var values = new long[count];
+        var values = new T[count];
         try
         {
             if (count > 0)
-                fixed (long* p = values) H5D.read(dataset, H5T.NATIVE_LLONG, H5S.ALL, H5S.ALL, H5P.DEFAULT, p);
+                fixed (T* p = values) H5D.read(dataset, memoryType, H5S.ALL, H5S.ALL, H5P.DEFAULT, p);
         }
         finally
         {
